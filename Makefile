@@ -1,0 +1,36 @@
+# Two commands for a new user: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+TORCH_VERSION ?= 2.13.0
+
+.PHONY: venv demo test train-smoke train-default evaluate clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# The CPU build of torch first, so the package's torch range never pulls a multi-GB CUDA build.
+	$(BIN)/pip install --quiet torch==$(TORCH_VERSION)
+	$(BIN)/pip install --quiet -e '.[spacy,files,plots,dev]'
+	touch $@
+
+venv: $(BIN)/.installed
+
+demo: venv
+	$(BIN)/stance predict --proposal "The city council approves a congestion charge for the city centre" \
+		examples/congestion_charge.txt -o examples/congestion_charge.out.jsonl --table
+
+test: venv
+	$(BIN)/python -m pytest -q
+
+train-smoke: venv
+	$(BIN)/python scripts/train.py --config configs/smoke.yaml
+
+train-default: venv
+	$(BIN)/python scripts/train.py --config configs/default.yaml
+
+evaluate: venv
+	$(BIN)/python scripts/evaluate.py --model models/default
+
+clean:
+	rm -rf $(VENV) build *.egg-info

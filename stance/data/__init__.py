@@ -1,0 +1,1 @@
+"""Converters that turn datasets into stance training records (see `stance.data.records`)."""

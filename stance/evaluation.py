@@ -1,0 +1,285 @@
+"""Metrics (scikit-learn): per-class P/R/F1, macro-F1, confusion matrix, calibration; and the three
+evaluations the project trusts: records of any source, the team's corpus documents (sentence labels,
+document positions, actor finding), and SEESAW's real news run through the full pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from .data.records import StanceRecord
+from .model import StanceModel, softmax
+
+
+def classification_metrics(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str],
+                           probs: np.ndarray | None = None) -> dict[str, Any]:
+    """Per-class precision/recall/F1, macro-F1, accuracy, the confusion matrix and (with probs) ECE.
+
+    Example:
+        >>> classification_metrics(["support", "oppose"], ["support", "support"], ["support", "oppose"])["macro_f1"]
+        0.3333
+    """
+    from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
+
+    labels = list(labels)
+    present = [l for l in labels if l in set(y_true) | set(y_pred)] or labels
+    p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=present, zero_division=0)
+    out: dict[str, Any] = {
+        "n": len(y_true),
+        "accuracy": round(float(accuracy_score(y_true, y_pred)), 4) if len(y_true) else 0.0,
+        "macro_f1": round(float(f1_score(y_true, y_pred, labels=present, average="macro", zero_division=0)), 4),
+        "per_class": {l: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
+                          "f1": round(float(f[i]), 4), "support": int(s[i])} for i, l in enumerate(present)},
+        "labels": present,
+        "confusion_matrix": confusion_matrix(y_true, y_pred, labels=present).tolist() if len(y_true) else [],
+    }
+    if probs is not None and len(y_true):
+        out["ece"] = round(expected_calibration_error(probs, [labels.index(y) for y in y_true]), 4)
+    return out
+
+
+def expected_calibration_error(probs: np.ndarray, y_true: Sequence[int], bins: int = 10) -> float:
+    """Expected calibration error of the top-class confidence, over ``bins`` equal-width bins."""
+    probs = np.asarray(probs)
+    conf = probs.max(axis=1)
+    correct = (probs.argmax(axis=1) == np.asarray(y_true)).astype(float)
+    edges = np.linspace(0, 1, bins + 1)
+    ece = 0.0
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        mask = (conf > lo) & (conf <= hi)
+        if mask.any():
+            ece += mask.mean() * abs(correct[mask].mean() - conf[mask].mean())
+    return float(ece)
+
+
+def fit_temperature(logits: np.ndarray, y_true: Sequence[int]) -> float:
+    """The temperature that minimises the negative log-likelihood of ``logits`` (grid + refinement)."""
+    y = np.asarray(y_true)
+    if len(y) == 0:
+        return 1.0
+
+    def nll(t: float) -> float:
+        p = softmax(logits / t)
+        return float(-np.log(p[np.arange(len(y)), y] + 1e-12).mean())
+
+    grid = np.exp(np.linspace(np.log(0.25), np.log(8.0), 61))
+    best = min(grid, key=nll)
+    for step in (0.05, 0.01):
+        local = best * np.exp(np.arange(-5, 6) * step)
+        best = min(local, key=nll)
+    return round(float(best), 4)
+
+
+def evaluate_records(model: StanceModel, records: Sequence[StanceRecord], batch_size: int = 64) -> dict[str, Any]:
+    """Metrics of the model on labelled records (their pairs built by the shared encoding)."""
+    pairs = [r.to_pair(model.encoding) for r in records]
+    probs = model.predict_proba(pairs, batch_size)
+    labels = model.labels
+    y_true = [r.label for r in records]
+    gold_labels = sorted(set(y_true))
+    if set(gold_labels) <= {"support", "oppose"}:
+        # two-way data (no neutral annotated): compare support against oppose only
+        idx = [labels.index("support"), labels.index("oppose")]
+        y_pred = ["support" if p[idx[0]] >= p[idx[1]] else "oppose" for p in probs]
+        two = probs[:, idx] / probs[:, idx].sum(axis=1, keepdims=True)
+        return classification_metrics(y_true, y_pred, ["support", "oppose"], two)
+    y_pred = [labels[int(i)] for i in probs.argmax(axis=1)]
+    return classification_metrics(y_true, y_pred, labels, probs)
+
+
+def evaluate_corpus_documents(detector: Any, documents: Iterable[dict], with_aliases: bool = True) -> dict[str, Any]:
+    """Run the full pipeline over corpus documents (as sentence lists) and score it.
+
+    Reports 3-way sentence-level metrics over the gold (sentence, actor) pairs that the pipeline found,
+    actor finding precision/recall per (sentence, actor), and document-level accuracy per actor (gold
+    document label: the majority non-neutral label of its sentences, neutral if none).
+    """
+    y_true, y_pred, probs = [], [], []
+    found = missed = spurious = 0
+    doc_true, doc_pred = [], []
+    labels = detector.model.labels
+    for doc in documents:
+        actors = doc["actors"] if with_aliases else list(doc["actors"])
+        res = detector.predict(doc["sentences"], doc["proposal"], actors=actors)
+        predicted = {(s.index, st.actor): st for s in res.sentences for st in s.stances}
+        gold = {(st["sentence"], st["actor"]): st["label"] for st in doc["stances"]}
+        for key, label in gold.items():
+            if key in predicted:
+                found += 1
+                y_true.append(label)
+                y_pred.append(predicted[key].label)
+                probs.append([predicted[key].scores[l] for l in labels])
+            else:
+                missed += 1
+        spurious += sum(1 for key in predicted if key not in gold)
+        doc_actors = {a.actor: a.label for a in res.actors}
+        for actor in doc["actors"]:
+            sentence_labels = [l for (i, a), l in gold.items() if a == actor]
+            if not sentence_labels:
+                continue
+            doc_true.append(gold_document_label(sentence_labels))
+            doc_pred.append(doc_actors.get(actor, "missing"))
+    out = classification_metrics(y_true, y_pred, labels, np.asarray(probs) if probs else None)
+    out["actor_finding"] = {"precision": round(found / max(1, found + spurious), 4),
+                            "recall": round(found / max(1, found + missed), 4), "found": found,
+                            "missed": missed, "spurious": spurious}
+    out["document_accuracy"] = round(sum(t == p for t, p in zip(doc_true, doc_pred)) / max(1, len(doc_true)), 4)
+    out["document_actors"] = len(doc_true)
+    return out
+
+
+def gold_document_label(sentence_labels: Sequence[str]) -> str:
+    """An actor's document position from its sentence labels: the more frequent of support/oppose
+    (ties go to the later one: positions that change end where they end), neutral if it takes none."""
+    polar = [l for l in sentence_labels if l != "neutral"]
+    if not polar:
+        return "neutral"
+    s, o = polar.count("support"), polar.count("oppose")
+    return "support" if s > o else "oppose" if o > s else polar[-1]
+
+
+def evaluate_seesaw(detector: Any, data_dir: str | Path, split: str | None = None) -> dict[str, Any]:
+    """SEESAW cases through the full pipeline: the document as given, the case's proposal, and the actor
+    by canonical name only. Reports support-vs-oppose metrics where the actor was found, and how often it
+    was found in the sentence where it takes its position."""
+    from .data._common import hash_split
+    from .data.seesaw import read_cases, read_documents
+
+    docs = read_documents(data_dir)
+    cases = [c for c in read_cases(data_dir)
+             if split is None or hash_split(c["doc_id"].split("_DOCUMENT")[0], dev=0.2, test=0.2) == split]
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for c in cases:
+        groups.setdefault((c["doc_id"], c["proposal"]), []).append(c)
+    records = [{"sentences": docs[d]["sentences"], "proposal": p, "actors": sorted({c["actor"] for c in cs}),
+                "id": (d, p)} for (d, p), cs in groups.items()]
+    y_true, y_pred, probs = [], [], []
+    found = 0
+    for res in detector.predict_batch(records, batch_size=64):
+        for c in groups[res.id]:
+            st = next((s for s in res.sentences[c["sentence_index"]].stances if s.actor == c["actor"]), None)
+            if st is None:
+                continue
+            found += 1
+            total = st.scores["support"] + st.scores["oppose"]
+            p_support = st.scores["support"] / total if total > 0 else 0.5
+            y_true.append(c["label"])
+            y_pred.append("support" if p_support >= 0.5 else "oppose")
+            probs.append([p_support, 1 - p_support])
+    out = classification_metrics(y_true, y_pred, ["support", "oppose"], np.asarray(probs) if probs else None)
+    out["cases"] = len(cases)
+    out["actor_found"] = round(found / max(1, len(cases)), 4)
+    return out
+
+
+def plot_confusion_matrix(metrics: dict[str, Any], path: str | Path, title: str = "") -> Path | None:
+    """Save the confusion matrix of ``metrics`` as a PNG (needs matplotlib; returns None without it)."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return None
+    cm = np.asarray(metrics["confusion_matrix"])
+    labels = metrics["labels"]
+    fig, ax = plt.subplots(figsize=(3.2 + 0.5 * len(labels), 3 + 0.4 * len(labels)))
+    ax.imshow(cm, cmap="Blues")
+    ax.set_xticks(range(len(labels)), labels)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("gold")
+    for i in range(len(labels)):
+        for j in range(len(labels)):
+            ax.text(j, i, str(cm[i, j]), ha="center", va="center",
+                    color="white" if cm[i, j] > cm.max() / 2 else "black")
+    ax.set_title(title or f"macro-F1 {metrics['macro_f1']:.3f}", fontsize=9)
+    fig.tight_layout()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
+def evaluate_seed(detector: Any, seed_dir: str | Path, gold_file: str | Path) -> dict[str, Any]:
+    """The seed article as a new user would run it: its text, the proposal, the actors with the aliases a
+    reader would list. Scores the team's sentence labels (3-way) and every actor's document position."""
+    import json
+
+    gold = json.loads(Path(gold_file).read_text(encoding="utf-8"))
+    text = (Path(seed_dir) / gold["file"]).read_text(encoding="utf-8")
+    res = detector.predict(text, proposal=gold["proposal"], actors=gold["actors"])
+    predicted = {(s.index, st.actor): st for s in res.sentences for st in s.stances}
+    y_true, y_pred, missing = [], [], []
+    for index, actor, label in gold["sentence_labels"]:
+        st = predicted.get((index, actor))
+        if st is None:
+            missing.append([index, actor])
+            y_true.append(label)
+            y_pred.append("missing")
+        else:
+            y_true.append(label)
+            y_pred.append(st.label)
+    out = classification_metrics(y_true, y_pred, detector.model.labels)
+    positions = {a.actor: a.label for a in res.actors}
+    out["missing"] = missing
+    out["document_positions"] = {actor: {"gold": label, "predicted": positions.get(actor, "missing")}
+                                 for actor, label in gold["document_labels"].items()}
+    out["document_accuracy"] = round(sum(v["gold"] == v["predicted"] for v in out["document_positions"].values())
+                                     / len(gold["document_labels"]), 4)
+    return out
+
+
+DATASET_PARTS = ("handeset", "directed_sentiment", "ibm_claim_stance", "perspectrum", "emergent", "fnc1", "gwsd", "basil")
+
+
+def run_evaluation(model: str | Path | None = None, *, data_root: str | Path = "../shared/data",
+                   corpus_dir: str | Path = "corpus", seed_dir: str | Path = "../shared/seed",
+                   parts: Sequence[str] | None = None, plots_dir: str | Path | None = None,
+                   max_records: int = 2000, log: Any = print) -> dict[str, Any]:
+    """Everything the README's table reports, for one model: each public dataset's test split, the team's
+    dev corpus (with aliases, and with canonical names only), SEESAW, and the seed article."""
+    from .data import SOURCES, load_source
+    from .data.corpus import is_dev_proposal, read_corpus
+    from .detector import StanceDetector
+
+    parts = list(parts or ["datasets", "corpus", "seesaw", "seed"])
+    detector = StanceDetector.from_pretrained(model)
+    out: dict[str, Any] = {"model": str(model or "default"), "temperature": detector.model.temperature}
+    data_root = Path(data_root)
+    if "datasets" in parts:
+        out["datasets"] = {}
+        for name in DATASET_PARTS:
+            folder = data_root / SOURCES[name][1]
+            if not folder.exists():
+                log(f"skip {name}: {folder} not found")
+                continue
+            records = list(load_source(name, folder, "test"))[:max_records]
+            out["datasets"][name] = evaluate_records(detector.model, records)
+            log(f"{name} test: macro-F1 {out['datasets'][name]['macro_f1']} (n={len(records)})")
+    if "corpus" in parts and Path(corpus_dir).exists():
+        docs = [d for d in read_corpus([corpus_dir]) if is_dev_proposal(d["proposal_id"])]
+        out["corpus_dev"] = evaluate_corpus_documents(detector, docs, with_aliases=True)
+        out["corpus_dev_names_only"] = evaluate_corpus_documents(detector, docs, with_aliases=False)
+        out["corpus_dev"]["documents"] = len(docs)
+        log(f"corpus dev: macro-F1 {out['corpus_dev']['macro_f1']}, names only {out['corpus_dev_names_only']['macro_f1']}")
+    if "seesaw" in parts and (data_root / "seesaw_dev").exists():
+        out["seesaw"] = evaluate_seesaw(detector, data_root / "seesaw_dev")
+        log(f"seesaw: macro-F1 {out['seesaw']['macro_f1']}, actor found {out['seesaw']['actor_found']}")
+    gold = Path(__file__).resolve().parent.parent / "configs" / "eval" / "seed_nato_tokyo.json"
+    if "seed" in parts and Path(seed_dir).exists() and gold.exists():
+        out["seed"] = evaluate_seed(detector, seed_dir, gold)
+        log(f"seed: macro-F1 {out['seed']['macro_f1']}, document accuracy {out['seed']['document_accuracy']}")
+    if plots_dir:
+        for key, metrics in _flat_metrics(out):
+            plot_confusion_matrix(metrics, Path(plots_dir) / f"{key}.png", title=f"{key}: macro-F1 {metrics['macro_f1']:.3f}")
+    return out
+
+
+def _flat_metrics(out: dict[str, Any]) -> list[tuple[str, dict]]:
+    flat = [(f"dataset_{k}", v) for k, v in out.get("datasets", {}).items()]
+    flat += [(k, out[k]) for k in ("corpus_dev", "corpus_dev_names_only", "seesaw", "seed") if k in out]
+    return [(k, v) for k, v in flat if v.get("confusion_matrix")]

@@ -1,0 +1,242 @@
+"""Fine-tuning: a dataclass config (filled from YAML), data mixing, transformers' Trainer with class
+weights, LoRA or full fine-tuning, temperature scaling on dev, metrics and a generated model card."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import numpy as np
+
+from .data import SOURCES, load_source
+from .data.records import StanceRecord
+from .encoding import EncodingConfig
+from .model import DEFAULT_BASE, StanceModel
+from .schema import LABELS
+
+
+@dataclass
+class TrainingConfig:
+    """Everything a training run needs. ``sources`` maps a source name to how many training records
+    to take from it (``null``: all) and ``oversample`` to how many times each is repeated."""
+
+    base_model: str = DEFAULT_BASE
+    output_dir: str = "runs/model"
+    data_root: str = "../shared/data"
+    corpus_dir: str = "corpus"
+    sources: dict[str, int | None] = field(default_factory=lambda: {"corpus": None})
+    oversample: dict[str, int] = field(default_factory=dict)
+    eval_sources: list[str] = field(default_factory=lambda: ["corpus"])
+    calibration_sources: list[str] = field(default_factory=lambda: ["corpus"])
+    max_eval_records: int = 2000
+    method: str = "lora"  # "lora" or "full"
+    lora_r: int = 16
+    lora_alpha: int = 32
+    lora_dropout: float = 0.1
+    lora_target_modules: list[str] = field(default_factory=lambda: ["query", "key", "value", "dense"])
+    epochs: float = 3.0
+    max_steps: int = -1
+    learning_rate: float = 5e-4
+    weight_decay: float = 0.01
+    warmup_ratio: float = 0.06
+    batch_size: int = 32
+    eval_batch_size: int = 64
+    max_length: int = 160
+    context_before: int = 1
+    mark_mention: bool = True
+    class_balance: bool = True
+    calibrate: bool = True
+    seed: int = 13
+    num_threads: int = 0  # 0: torch's default
+
+    @classmethod
+    def from_yaml(cls, path: str | Path, overrides: Iterable[str] = ()) -> "TrainingConfig":
+        """Read a YAML config and apply ``key=value`` overrides (values parsed as YAML)."""
+        import yaml
+
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict):
+            raise ValueError(f"{path}: a config must be a mapping of field: value")
+        for item in overrides:
+            if "=" not in item:
+                raise ValueError(f"override {item!r} must look like key=value")
+            key, value = item.split("=", 1)
+            data[key.strip()] = yaml.safe_load(value)
+        return cls.from_dict(data)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "TrainingConfig":
+        names = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(data) - names)
+        if unknown:
+            raise ValueError(f"unknown config fields {unknown}; known: {sorted(names)}")
+        config = cls(**data)
+        config.validate()
+        return config
+
+    def validate(self) -> None:
+        if self.method not in ("lora", "full"):
+            raise ValueError(f"method must be 'lora' or 'full', got {self.method!r}")
+        for name in list(self.sources) + list(self.eval_sources):
+            if name not in SOURCES:
+                raise ValueError(f"unknown data source {name!r}; known: {sorted(SOURCES)}")
+        if self.epochs <= 0 and self.max_steps <= 0:
+            raise ValueError("epochs or max_steps must be positive")
+
+    def encoding(self) -> EncodingConfig:
+        return EncodingConfig(context_before=self.context_before, mark_mention=self.mark_mention)
+
+    def source_dir(self, name: str) -> Path:
+        return Path(self.corpus_dir) if name == "corpus" else Path(self.data_root) / SOURCES[name][1]
+
+
+def load_training_data(config: TrainingConfig, split: str = "train") -> dict[str, list[StanceRecord]]:
+    """Records per source for ``split``; training sources are capped (a seeded sample) and oversampled."""
+    rng = random.Random(config.seed)
+    out: dict[str, list[StanceRecord]] = {}
+    names = config.sources if split == "train" else config.eval_sources
+    for name in names:
+        directory = config.source_dir(name)
+        if not directory.exists():
+            raise FileNotFoundError(f"data for source {name!r} not found at {directory}")
+        records = list(load_source(name, directory, split))
+        cap = config.sources.get(name) if split == "train" else config.max_eval_records
+        if cap is not None and len(records) > cap:
+            records = rng.sample(records, cap)
+        if split == "train":
+            records = records * max(1, int(config.oversample.get(name, 1)))
+        out[name] = records
+    return out
+
+
+def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[str, Any]]:
+    """Fine-tune a model as ``config`` says, save it to ``config.output_dir``, return it with its metrics."""
+    import torch
+    from datasets import Dataset
+    from transformers import Trainer, TrainingArguments, set_seed
+
+    from .card import render_model_card
+    from .evaluation import evaluate_records, fit_temperature
+
+    config.validate()
+    set_seed(config.seed)
+    if config.num_threads:
+        torch.set_num_threads(config.num_threads)
+    started = time.time()
+    train_sets = load_training_data(config, "train")
+    dev_sets = load_training_data(config, "dev")
+    train_records = [r for rs in train_sets.values() for r in rs]
+    if not train_records:
+        raise ValueError("no training records: check 'sources' and the data folders")
+    log(f"training records: { {k: len(v) for k, v in train_sets.items()} }")
+    model = StanceModel.from_base(config.base_model, LABELS, encoding=config.encoding(), max_length=config.max_length)
+    if config.method == "lora":
+        from peft import LoraConfig, TaskType, get_peft_model
+
+        lora = LoraConfig(task_type=TaskType.SEQ_CLS, r=config.lora_r, lora_alpha=config.lora_alpha,
+                          lora_dropout=config.lora_dropout, target_modules=list(config.lora_target_modules))
+        model.model = get_peft_model(model.model, lora)
+    label2id = {l: i for i, l in enumerate(model.labels)}
+    dataset = _tokenized(model, train_records, label2id, Dataset)
+    weights = None
+    if config.class_balance:
+        counts = np.bincount([label2id[r.label] for r in train_records], minlength=len(label2id)).astype(float)
+        weights = torch.tensor(counts.sum() / (len(counts) * np.maximum(counts, 1)), dtype=torch.float32)
+        log(f"class weights: {dict(zip(model.labels, weights.round(decimals=3).tolist()))}")
+    args = TrainingArguments(
+        output_dir=str(Path(config.output_dir) / "checkpoints"), num_train_epochs=config.epochs,
+        max_steps=config.max_steps, learning_rate=config.learning_rate, weight_decay=config.weight_decay,
+        warmup_steps=config.warmup_ratio, per_device_train_batch_size=config.batch_size,
+        per_device_eval_batch_size=config.eval_batch_size, save_strategy="no", eval_strategy="no", report_to=[],
+        logging_steps=20, seed=config.seed, disable_tqdm=True, dataloader_num_workers=0, group_by_length=True,
+        use_cpu=not torch.cuda.is_available())
+    trainer = _make_weighted_trainer()(model=model.model, args=args, train_dataset=dataset,
+                               data_collator=_Collator(model.tokenizer), class_weights=weights)
+    trainer.add_callback(_make_log_callback()(log))
+    trainer.train()
+    model.model.eval()
+    model.device = str(next(model.model.parameters()).device)
+    # calibration and metrics on dev (never on test)
+    metrics: dict[str, Any] = {"config": dataclasses.asdict(config), "train_records": {k: len(v) for k, v in train_sets.items()},
+                               "dev": {}}
+    dev_all = [r for name, rs in dev_sets.items() if name in config.calibration_sources for r in rs]
+    if config.calibrate and dev_all:
+        logits = model.logits([r.to_pair(model.encoding) for r in dev_all], config.eval_batch_size)
+        model.temperature = fit_temperature(logits, [label2id[r.label] for r in dev_all])
+        log(f"temperature: {model.temperature}")
+    for name, records in dev_sets.items():
+        if records:
+            metrics["dev"][name] = evaluate_records(model, records, config.eval_batch_size)
+            log(f"dev {name}: macro-F1 {metrics['dev'][name]['macro_f1']} (n={len(records)})")
+    metrics["temperature"] = model.temperature
+    metrics["train_seconds"] = round(time.time() - started, 1)
+    model.card = {"train_records": metrics["train_records"], "dev": {k: {"macro_f1": v["macro_f1"], "n": v["n"]}
+                                                                        for k, v in metrics["dev"].items()}}
+    out = Path(config.output_dir)
+    model.save_pretrained(out, card_text=render_model_card(config, metrics))
+    (out / "training_metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    checkpoints = out / "checkpoints"
+    if checkpoints.is_dir() and not any(checkpoints.iterdir()):
+        checkpoints.rmdir()
+    log(f"saved to {out} in {metrics['train_seconds']} s")
+    return model, metrics
+
+
+def _tokenized(model: StanceModel, records: list[StanceRecord], label2id: dict[str, int], dataset_cls: Any) -> Any:
+    pairs = [r.to_pair(model.encoding) for r in records]
+    ds = dataset_cls.from_dict({"first": [p[0] for p in pairs], "second": [p[1] for p in pairs],
+                                "labels": [label2id[r.label] for r in records]})
+
+    def encode(batch: dict) -> dict:
+        return model.tokenizer(batch["first"], batch["second"], truncation="only_second", max_length=model.max_length)
+
+    return ds.map(encode, batched=True, remove_columns=["first", "second"])
+
+
+class _Collator:
+    """Pads each batch to its own longest item."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, features: list[dict]) -> dict:
+        return self.tokenizer.pad(features, padding=True, return_tensors="pt")
+
+
+def _make_weighted_trainer() -> type:
+    from transformers import Trainer
+
+    class WeightedTrainer(Trainer):
+        def __init__(self, *args: Any, class_weights: Any = None, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.class_weights = class_weights
+
+        def compute_loss(self, model: Any, inputs: dict, return_outputs: bool = False, **kwargs: Any) -> Any:
+            import torch
+
+            labels = inputs.pop("labels")
+            outputs = model(**inputs)
+            weight = self.class_weights.to(outputs.logits.device) if self.class_weights is not None else None
+            loss = torch.nn.functional.cross_entropy(outputs.logits, labels, weight=weight)
+            return (loss, outputs) if return_outputs else loss
+
+    return WeightedTrainer
+
+
+def _make_log_callback() -> type:
+    from transformers import TrainerCallback
+
+    class LogCallback(TrainerCallback):
+        def __init__(self, log: Any) -> None:
+            self.log = log
+
+        def on_log(self, args: Any, state: Any, control: Any, logs: dict | None = None, **kwargs: Any) -> None:
+            if logs and "loss" in logs:
+                self.log(f"step {state.global_step}/{state.max_steps} loss {logs['loss']:.4f}")
+
+    return LogCallback

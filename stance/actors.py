@@ -204,6 +204,8 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
 
 def _form_regex(text: str, kind: str) -> re.Pattern[str]:
     body = re.escape(text).replace(r"\ ", r"\s+")
+    if text.startswith("the "):
+        body = "[Tt]" + body[1:]  # "the Kremlin" opens a sentence as "The Kremlin"
     flags = re.IGNORECASE if text.islower() else 0
     if kind == "demonym":
         # "French officials", "a Chinese foreign ministry spokesperson", "Russian and Chinese armies"
@@ -268,6 +270,14 @@ class ActorFinder:
             key = next((k for k in order if clusters[k]["kind"] == "person"
                         and clusters[k]["name"].split()[-1] == surname), None)
             add(key or ("person:" + core), core, text, "person")
+        # spaCy sometimes labels a lone surname as an organisation: fold it into the person it names
+        surnames = {clusters[k]["name"].split()[-1]: k for k in order if clusters[k]["kind"] == "person"}
+        for key in list(order):
+            c = clusters[key]
+            if c["kind"] != "person" and c["name"] in surnames and not _lexicon_canonical(c["name"]):
+                person = clusters[surnames[c["name"]]]
+                person["surfaces"] += [s for s in c["surfaces"] if s not in person["surfaces"]]
+                order.remove(key)
         return [Actor(c["name"], [s for s in c["surfaces"] if s != c["name"]], c["kind"])
                 for c in (clusters[k] for k in order)]
 

@@ -153,7 +153,7 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
         max_steps=config.max_steps, learning_rate=config.learning_rate, weight_decay=config.weight_decay,
         warmup_steps=config.warmup_ratio, per_device_train_batch_size=config.batch_size,
         per_device_eval_batch_size=config.eval_batch_size, save_strategy="no", eval_strategy="no", report_to=[],
-        logging_steps=20, seed=config.seed, disable_tqdm=True, dataloader_num_workers=0, group_by_length=True,
+        logging_steps=20, seed=config.seed, disable_tqdm=True, dataloader_num_workers=0, train_sampling_strategy="group_by_length",
         use_cpu=not torch.cuda.is_available())
     trainer = _make_weighted_trainer()(model=model.model, args=args, train_dataset=dataset,
                                data_collator=_Collator(model.tokenizer), class_weights=weights)

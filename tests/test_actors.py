@@ -1,0 +1,98 @@
+import pytest
+
+from stance.actors import ActorFinder, guess_kind, parse_actors, surface_forms
+
+finder = ActorFinder(use_ner=False)
+
+
+def found(sentences, actors):
+    return [[(m.actor, m.text) for m in ms] for ms in finder.find(sentences, parse_actors(actors))]
+
+
+def test_person_by_title_surname_and_full_name():
+    sents = ["Mr. Obama blasted the plan.", "President Obama spoke.", "Obama left.", "Barack Obama returned."]
+    assert found(sents, ["Barack Obama"]) == [[("Barack Obama", "Mr. Obama")], [("Barack Obama", "President Obama")],
+                                              [("Barack Obama", "Obama")], [("Barack Obama", "Barack Obama")]]
+
+
+def test_country_by_demonym_capital_and_metonymy():
+    sents = ["French officials rejected it.", "Paris said no.", "Beijing objected.", "The Kremlin was silent.",
+             "The French wine harvest was good."]
+    got = found(sents, ["France", "China", "Russia"])
+    assert got[:4] == [[("France", "French")], [("France", "Paris")], [("China", "Beijing")],
+                       [("Russia", "The Kremlin")]]
+    assert got[4] == []  # "French wine" is not the French government
+
+
+def test_party_plurals_and_short_forms():
+    got = found(["Republicans blocked the bill.", "The GOP leadership agreed.", "Democrats cheered."],
+                ["Republican Party", "Democratic Party"])
+    assert got == [[("Republican Party", "Republicans")], [("Republican Party", "GOP")], [("Democratic Party", "Democrats")]]
+
+
+def test_place_names_inside_longer_names_are_not_actors():
+    assert found(["Ships crossed the Sea of Japan and the East China Sea."], ["Japan", "China"]) == [[]]
+
+
+def test_pronoun_refers_back_to_the_last_fitting_actor():
+    sents = ["A Chinese foreign ministry spokesperson criticised the plan.", "He advised Japan to decide carefully."]
+    got = found(sents, ["China", "Japan"])
+    assert got[1] == [("China", "He"), ("Japan", "Japan")]
+
+
+def test_pronoun_for_an_actor_already_named_adds_nothing():
+    got = found(["Macron said he would veto it."], {"France": ["Macron"]})
+    assert got == [[("France", "Macron")]]
+
+
+def test_role_noun_refers_back():
+    got = found(["Microsoft announced the deal.", "The company said regulators would approve it."], ["Microsoft Corp."])
+    assert got[1] == [("Microsoft Corp.", "The company")]
+
+
+def test_aliases_given_by_the_user_are_used():
+    got = found(["Stoltenberg backed the office."], {"NATO": ["Stoltenberg"]})
+    assert got == [[("NATO", "Stoltenberg")]]
+
+
+def test_acronyms_match_in_title_case():
+    assert found(["Nato allies met."], ["NATO"]) == [[("NATO", "Nato")]]
+
+
+def test_kinds_are_guessed():
+    assert guess_kind("Barack Obama") == "person"
+    assert guess_kind("France") == "country"
+    assert guess_kind("Republican Party") == "party"
+    assert guess_kind("European Central Bank") == "organization"
+
+
+def test_surface_forms_include_lexicon_entries():
+    forms = dict(surface_forms(parse_actors(["United States"])[0]))
+    assert forms["the White House"] == "capital"
+    assert forms["American"] == "demonym"
+
+
+@pytest.mark.parametrize("bad, error", [("France", TypeError), ([""], ValueError), (["  "], ValueError),
+                                        ([42], TypeError), ({"France": 3}, TypeError), ([], ValueError),
+                                        (["France", "France"], ValueError), (7, TypeError)])
+def test_bad_actor_specs_raise_clear_errors(bad, error):
+    with pytest.raises(error):
+        parse_actors(bad)
+
+
+def test_discovery_with_word_lists():
+    actors = ActorFinder(use_ner=False).discover(["Beijing criticised Nato on Monday.", "Mr. Obama disagreed."])
+    names = [a.name for a in actors]
+    assert "China" in names and "NATO" in names and "Obama" in names
+
+
+def test_discovery_with_spacy_merges_surnames():
+    pytest.importorskip("spacy")
+    f = ActorFinder(use_ner=True)
+    if f._spacy() is None:
+        pytest.skip("spaCy model not installed")
+    actors = f.discover(["Jens Stoltenberg spoke in Brussels.", "Stoltenberg said the alliance was united.",
+                         "French officials disagreed."])
+    names = [a.name for a in actors]
+    assert "Jens Stoltenberg" in names and "Stoltenberg" not in names
+    assert "France" in names

@@ -1,0 +1,44 @@
+import numpy as np
+import pytest
+
+from stance.evaluation import (classification_metrics, evaluate_corpus_documents, expected_calibration_error,
+                               fit_temperature, gold_document_label)
+from stance.model import softmax
+
+
+def test_classification_metrics():
+    m = classification_metrics(["support", "oppose", "neutral", "oppose"], ["support", "support", "neutral", "oppose"],
+                               ["support", "oppose", "neutral"])
+    assert m["accuracy"] == 0.75
+    assert m["per_class"]["oppose"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667, "support": 2}
+    assert m["confusion_matrix"] == [[1, 0, 0], [1, 1, 0], [0, 0, 1]]
+    assert m["macro_f1"] == pytest.approx((0.6667 + 0.6667 + 1.0) / 3, abs=1e-3)
+
+
+def test_ece_is_zero_when_confidence_matches_accuracy():
+    probs = np.array([[1.0, 0.0], [0.0, 1.0]])
+    assert expected_calibration_error(probs, [0, 1]) == 0.0
+    assert expected_calibration_error(probs, [1, 0]) == pytest.approx(1.0)
+
+
+def test_fit_temperature_recovers_a_known_temperature():
+    rng = np.random.default_rng(0)
+    true_logits = rng.normal(size=(4000, 3)) * 2
+    y = np.array([rng.choice(3, p=p) for p in softmax(true_logits)])
+    assert fit_temperature(true_logits * 3, y) == pytest.approx(3.0, rel=0.15)
+
+
+def test_gold_document_label():
+    assert gold_document_label(["neutral", "oppose", "neutral"]) == "oppose"
+    assert gold_document_label(["neutral"]) == "neutral"
+    assert gold_document_label(["support", "oppose", "oppose"]) == "oppose"
+
+
+def test_corpus_document_evaluation_counts_finding(tiny_detector):
+    doc = {"proposal": "A plan", "actors": {"France": [], "Germany": []},
+           "sentences": ["Paris rejected the plan.", "Berlin backed it.", "Spain said nothing."],
+           "stances": [{"sentence": 0, "actor": "France", "mention": "Paris", "label": "oppose"},
+                       {"sentence": 1, "actor": "Germany", "mention": "Berlin", "label": "support"}]}
+    out = evaluate_corpus_documents(tiny_detector, [doc])
+    assert out["actor_finding"] == {"precision": 1.0, "recall": 1.0, "found": 2, "missed": 0, "spurious": 0}
+    assert out["n"] == 2 and out["document_actors"] == 2

@@ -1,0 +1,32 @@
+"""The real default model on the seed article (skipped where ../shared or the model is absent)."""
+
+import pytest
+
+from conftest import ROOT, SEED, needs_shared
+
+
+@needs_shared
+def test_default_model_on_the_seed_article():
+    from stance import StanceDetector
+    from stance.model import default_model_path
+
+    try:
+        default_model_path()
+    except FileNotFoundError:
+        pytest.skip("the default model is not installed")
+    det = StanceDetector.from_pretrained(device="cpu")
+    text = SEED.read_text(encoding="utf-8")
+    res = det.predict(text, proposal="NATO opens a liaison office in Tokyo",
+                      actors={"France": ["Macron", "French"], "China": ["Beijing", "Chinese"],
+                              "NATO": ["Nato", "Stoltenberg"], "Japan": ["Matsuno", "Japanese"],
+                              "Russia": [], "United States": ["US"]})
+    data = res.to_dict()
+    assert len(data["sentences"]) == 17
+    positions = {a["actor"]: a["label"] for a in data["actors"]}
+    assert set(positions) == {"France", "China", "NATO", "Japan", "Russia", "United States"}
+    assert positions["France"] == "oppose"
+    assert positions["France"] != "support" and positions["NATO"] != "oppose"
+    # the found-automatically path runs too, and finds the main actors
+    auto = det.predict(text, proposal="NATO opens a liaison office in Tokyo")
+    names = {a.actor for a in auto.actors}
+    assert {"France", "China", "NATO", "Japan"} <= names

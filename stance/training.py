@@ -38,7 +38,9 @@ class TrainingConfig:
     lora_r: int = 16
     lora_alpha: int = 32
     lora_dropout: float = 0.1
-    lora_target_modules: list[str] = field(default_factory=lambda: ["query", "key", "value", "dense"])
+    # a list of module names, or one regular expression over the full module names
+    lora_target_modules: list[str] | str = field(default_factory=lambda: ["query", "key", "value", "dense"])
+    lora_modules_to_save: list[str] = field(default_factory=lambda: ["classifier"])
     epochs: float = 3.0
     max_steps: int = -1
     learning_rate: float = 5e-4
@@ -139,7 +141,9 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
         from peft import LoraConfig, TaskType, get_peft_model
 
         lora = LoraConfig(task_type=TaskType.SEQ_CLS, r=config.lora_r, lora_alpha=config.lora_alpha,
-                          lora_dropout=config.lora_dropout, target_modules=list(config.lora_target_modules))
+                          lora_dropout=config.lora_dropout, modules_to_save=list(config.lora_modules_to_save),
+                          target_modules=(config.lora_target_modules if isinstance(config.lora_target_modules, str)
+                                          else list(config.lora_target_modules)))
         model.model = get_peft_model(model.model, lora)
     label2id = {l: i for i, l in enumerate(model.labels)}
     dataset = _tokenized(model, train_records, label2id, Dataset)

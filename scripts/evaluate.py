@@ -21,12 +21,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-records", type=int, default=2000, help="per public dataset")
     parser.add_argument("-o", "--output", default=None)
     parser.add_argument("--plots", default=None, help="folder for confusion-matrix PNGs")
+    parser.add_argument("--card", action="store_true", help="write the table into the model card (README.md)")
     args = parser.parse_args(argv)
     metrics = run_evaluation(args.model, data_root=args.data_root, corpus_dir=args.corpus_dir, seed_dir=args.seed_dir,
                              parts=args.only, plots_dir=args.plots, max_records=args.max_records)
     if args.output:
         Path(args.output).write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
-    print(summary_table(metrics))
+    table = summary_table(metrics)
+    print(table)
+    if args.card and args.model:
+        from stance.card import set_card_section
+
+        command = "python scripts/evaluate.py " + " ".join(argv if argv is not None else sys.argv[1:])
+        set_card_section(Path(args.model) / "README.md", "Evaluation",
+                         f"Measured with `{command}`:\n\n{table}\n")
     return 0
 
 

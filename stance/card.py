@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 from .data import SOURCES
@@ -41,3 +43,17 @@ def render_model_card(config: Any, metrics: dict[str, Any], extra_sections: str 
               "wrong actor; pass `actors={name: [aliases]}` for the best results.",
               "- Not for decisions about individuals.", ""]
     return "\n".join(lines)
+
+
+def set_card_section(card_path: str | Path, title: str, body: str) -> None:
+    """Replace (or add before "Intended use") the ``## title`` section of a model card."""
+    text = Path(card_path).read_text(encoding="utf-8") if Path(card_path).exists() else "# stance model\n"
+    section = f"## {title}\n\n{body.rstrip()}\n\n"
+    pattern = re.compile(rf"## {re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section, text)
+    elif "## Intended use" in text:
+        text = text.replace("## Intended use", section + "## Intended use", 1)
+    else:
+        text = text.rstrip() + "\n\n" + section
+    Path(card_path).write_text(text, encoding="utf-8")

@@ -10,11 +10,12 @@ calibrated probabilities. Weights are read from safetensors only; no pickle is e
 
 from __future__ import annotations
 
+import contextlib
 import importlib.resources
 import importlib.util
 import json
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -132,8 +133,9 @@ class StanceModel:
 
             base = resolve_base(settings["base_model"])
             config = AutoConfig.from_pretrained(path, trust_remote_code=trust_remote_code)
-            model = AutoModelForSequenceClassification.from_pretrained(
-                base, config=config, use_safetensors=True, trust_remote_code=trust_remote_code)
+            with _quiet_transformers():  # the base lacks the head the adapter brings: not worth a warning
+                model = AutoModelForSequenceClassification.from_pretrained(
+                    base, config=config, use_safetensors=True, trust_remote_code=trust_remote_code)
             model = PeftModel.from_pretrained(model, path).merge_and_unload()
         else:
             model = AutoModelForSequenceClassification.from_pretrained(
@@ -213,6 +215,18 @@ def softmax(logits: np.ndarray) -> np.ndarray:
     z = logits - logits.max(axis=-1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=-1, keepdims=True)
+
+
+@contextlib.contextmanager
+def _quiet_transformers() -> Iterator[None]:
+    from transformers.utils import logging as hf_logging
+
+    previous = hf_logging.get_verbosity()
+    hf_logging.set_verbosity_error()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(previous)
 
 
 def _is_peft(model: Any) -> bool:

@@ -34,7 +34,7 @@ _ORG_WORDS = {
     "police", "army", "navy", "force", "corporation", "ltd", "plc", "llc", "holdings", "capital",
     "partners", "labs", "media", "pharmaceuticals", "industries", "center", "centre", "school",
 }
-_KIND_PRIORITY = {"name": 0, "alias": 1, "title": 1, "demonym_person": 2, "demonym": 2, "capital": 3,
+_KIND_PRIORITY = {"name": 0, "alias": 1, "person_alias": 1, "title": 1, "demonym_person": 2, "demonym": 2, "capital": 3,
                   "role": 4, "pronoun": 5, "quote": 6}
 _PERSON_PRONOUNS = re.compile(r"\b(He|he|She|she|His|his|Her)\b")
 _GROUP_PRONOUNS = re.compile(r"\b(They|they|Their|their)\b")
@@ -164,7 +164,7 @@ def _lexicon_canonical(name: str) -> str | None:
 
 def surface_forms(actor: Actor) -> list[tuple[str, str]]:
     """The (text, kind) forms under which ``actor`` may appear, most specific first."""
-    forms: list[tuple[str, str]] = [(actor.name, "name")] + [(a, "alias") for a in actor.aliases]
+    forms: list[tuple[str, str]] = [(actor.name, "name")] + [(a, _alias_kind(actor, a)) for a in actor.aliases]
     known = _lexicon_canonical(actor.name) or next(filter(None, map(_lexicon_canonical, actor.aliases)), None)
     if known in lexicon.COUNTRIES:
         info = lexicon.COUNTRIES[known]
@@ -236,6 +236,17 @@ def _organization_short_forms(name: str) -> list[str]:
     if len(words) >= 2 and words[-1].lower() in ("administration", "government", "campaign"):
         forms.append("the " + words[-1].lower())
     return forms
+
+
+def _alias_kind(actor: Actor, alias: str) -> str:
+    """"person_alias" for a person's name given as an alias of a country or organisation ("Macron" for
+    France, "Stoltenberg" for NATO): a later "he" or "she" can refer back to it."""
+    if actor.kind == "person" or _lexicon_canonical(alias) or alias.isupper():
+        return "alias"
+    words = alias.split()
+    looks_like_name = all(w[:1].isupper() for w in words) and not any(w.lower() in _ORG_WORDS for w in words) \
+        and not any(w in actor.name.split() for w in words) and len(words) <= 3
+    return "person_alias" if looks_like_name else "alias"
 
 
 def _form_regex(text: str, kind: str) -> re.Pattern[str]:
@@ -393,13 +404,13 @@ class ActorFinder:
         for regex, name, kind in patterns:
             for m in regex.finditer(sentence):
                 start, end = m.start(), m.end()
-                if kind in ("demonym", "capital", "alias", "name") and _part_of_longer_name(sentence, start, end, kind):
+                if kind in ("demonym", "capital", "alias", "person_alias", "name") and _part_of_longer_name(sentence, start, end, kind):
                     continue
                 mkind = kind
-                if kind == "demonym" and _names_a_person(sentence[end:]):
-                    mkind = "demonym_person"
+                if kind in ("demonym", "alias", "capital") and _names_a_person(sentence[end:]):
+                    mkind = "demonym_person"  # "a Chinese foreign ministry spokesperson": a person speaks for it
                 title = _TITLE_RE.search(sentence[:start])
-                if title and kind in ("alias", "name") and sentence[start:end][:1].isupper():
+                if title and kind in ("alias", "person_alias", "name") and sentence[start:end][:1].isupper():
                     start = title.start()
                     mkind = "title" if kind == "alias" else kind
                 candidates.append(Mention(name, sentence[start:end], start, end, mkind))
@@ -422,7 +433,6 @@ class ActorFinder:
         if not refs:
             return mentions + self._quote_speaker(sentence, mentions, previous)
         out = list(mentions)
-        named = {m.actor for m in mentions}
         for start, end, kind, fits in sorted(refs):
             if any(start < o.end and end > o.start for o in out):
                 continue
@@ -439,11 +449,10 @@ class ActorFinder:
             antecedent = fitting[0] if fitting else None
             if antecedent is None:
                 continue
-            if antecedent.actor in named:
-                # "Macron said he ..." refers to an actor this sentence already names: nothing new
+            if any(m.actor == antecedent.actor and m.start < start for m in out):
+                # "Macron said he ..." refers to an actor this sentence already named: nothing new
                 continue
             out.append(Mention(antecedent.actor, sentence[start:end], start, end, kind))
-            named.add(antecedent.actor)
         return sorted(out, key=lambda m: m.start)
 
     @staticmethod
@@ -452,7 +461,8 @@ class ActorFinder:
         opening = sentence.lstrip()[:1]
         if mentions or not previous or not opening or opening not in "\"“‘'":
             return []
-        speakers = [m for m in previous[-1] if m.kind in ("name", "alias", "title", "pronoun", "demonym_person", "quote")]
+        speakers = [m for m in previous[-1] if m.kind in ("name", "alias", "person_alias", "title", "pronoun",
+                                                          "demonym_person", "quote")]
         if len({m.actor for m in speakers}) != 1:
             return []
         start = len(sentence) - len(sentence.lstrip())
@@ -460,7 +470,7 @@ class ActorFinder:
 
 
 def _fits(mention: Mention, actor_kind: str, fits: tuple[str, ...]) -> bool:
-    if "person" in fits and mention.kind == "demonym_person":
+    if "person" in fits and mention.kind in ("demonym_person", "person_alias"):
         return True  # "a Chinese foreign ministry spokesperson" ... "He"
     if "group" in fits and mention.kind == "demonym":
         return True
@@ -479,7 +489,7 @@ def _part_of_longer_name(sentence: str, start: int, end: int, kind: str) -> bool
     after = re.match(r"[\s-]+([A-Z][\w]*)", sentence[end:])
     if after and after.group(1) in lexicon.NOT_ACTOR_AFTER:
         return True  # "East China Sea", "Japan Times"
-    if kind in ("capital", "demonym", "alias", "name"):
+    if kind in ("capital", "demonym", "alias", "person_alias", "name"):
         before = re.search(r"\b([A-Z][\w]*) of (?:the )?$", sentence[:start])
         if before and before.group(1) not in ("President", "Minister", "Secretary", "King", "Queen", "Prince",
                                               "Government", "Republic", "Kingdom", "State", "People"):
@@ -488,12 +498,19 @@ def _part_of_longer_name(sentence: str, start: int, end: int, kind: str) -> bool
 
 
 def _one_per_actor(mentions: list[Mention]) -> list[Mention]:
+    """The one mention per actor that the model reads: the sentence's opening words when they refer to
+    the actor ("He mentioned ..., but ..."), else its most specific mention, first among equals."""
     best: dict[str, Mention] = {}
     for m in mentions:
         cur = best.get(m.actor)
-        if cur is None or (_KIND_PRIORITY.get(m.kind, 9), m.start) < (_KIND_PRIORITY.get(cur.kind, 9), cur.start):
+        if cur is None or _mention_rank(m) < _mention_rank(cur):
             best[m.actor] = m
     return sorted(best.values(), key=lambda m: m.start)
+
+
+def _mention_rank(m: Mention) -> tuple[int, int]:
+    opens_sentence = m.start <= 2 and m.kind in ("pronoun", "role")
+    return (-1 if opens_sentence else _KIND_PRIORITY.get(m.kind, 9), m.start)
 
 
 def _clean_entity(text: str) -> str:

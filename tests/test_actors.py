@@ -96,3 +96,15 @@ def test_discovery_with_spacy_merges_surnames():
     names = [a.name for a in actors]
     assert "Jens Stoltenberg" in names and "Stoltenberg" not in names
     assert "France" in names
+
+
+def test_an_opening_pronoun_is_the_mention_read_for_its_actor():
+    sents = ["Stoltenberg backed closer ties.", "He mentioned a request for a Nato office, but Macron opposed it."]
+    got = found(sents, {"NATO": ["Nato", "Stoltenberg"], "France": ["Macron"]})
+    assert got[1] == [("NATO", "He"), ("France", "Macron")]
+
+
+def test_an_alias_followed_by_a_person_role_can_be_referred_to_as_he():
+    sents = ["Nato is meddling, according to a Chinese foreign ministry spokesperson.", "He advised Japan to wait."]
+    got = found(sents, {"China": ["Beijing", "Chinese"], "NATO": ["Nato"], "Japan": []})
+    assert got[1][0] == ("China", "He")

@@ -263,7 +263,8 @@ def _form_regex(text: str, kind: str) -> re.Pattern[str]:
         if plural_people:  # "Americans", "Germans": the people themselves
             return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", flags)
         return re.compile(r"(?<![\w-])" + body + tail, flags)
-    return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", flags)
+    # "GOP-controlled", "Republican-led": a hyphen after the name still names the actor
+    return re.compile(r"(?<![\w-])" + body + r"(?!\w)", flags)
 
 
 class ActorFinder:

@@ -108,3 +108,8 @@ def test_an_alias_followed_by_a_person_role_can_be_referred_to_as_he():
     sents = ["Nato is meddling, according to a Chinese foreign ministry spokesperson.", "He advised Japan to wait."]
     got = found(sents, {"China": ["Beijing", "Chinese"], "NATO": ["Nato"], "Japan": []})
     assert got[1][0] == ("China", "He")
+
+
+def test_a_hyphenated_compound_still_names_the_actor():
+    assert found(["The GOP-controlled House balked."], ["Republican Party"]) == [[("Republican Party", "GOP")]]
+    assert found(["The anti-Obama ads ran."], ["Barack Obama"]) == [[]]

@@ -445,6 +445,9 @@ class ActorFinder:
             fitting = [m for m in reversed(history) if _fits(m, kinds.get(m.actor, "organization"), fits)]
             if kind == "role":
                 role = sentence[start:end].lower().removeprefix("the ").strip()
+                if role in _NAMED_ROLES:
+                    fitting = [m for m in fitting if role in m.actor.lower() or role in m.text.lower()
+                               or (role in ("party",) and kinds.get(m.actor) == "party")]
                 titled = [m for m in fitting if role in m.text.lower()]
                 fitting = titled or [m for m in fitting if m.kind != "pronoun"] or fitting
             antecedent = fitting[0] if fitting else None
@@ -468,6 +471,11 @@ class ActorFinder:
             return []
         start = len(sentence) - len(sentence.lstrip())
         return [Mention(speakers[0].actor, sentence[start], start, start + 1, "quote")]
+
+
+# role nouns that only refer back to an actor whose names contain them ("the council" -> "City Council")
+_NAMED_ROLES = {"council", "union", "court", "commission", "agency", "bank", "regulator", "alliance", "bloc",
+                "ministry", "party"}
 
 
 def _fits(mention: Mention, actor_kind: str, fits: tuple[str, ...]) -> bool:

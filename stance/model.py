@@ -14,6 +14,7 @@ import contextlib
 import importlib.resources
 import importlib.util
 import json
+import warnings
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -136,7 +137,7 @@ class StanceModel:
             with _quiet_transformers():  # the base lacks the head the adapter brings: not worth a warning
                 model = AutoModelForSequenceClassification.from_pretrained(
                     base, config=config, use_safetensors=True, trust_remote_code=trust_remote_code)
-            model = PeftModel.from_pretrained(model, path).merge_and_unload()
+                model = PeftModel.from_pretrained(model, path).merge_and_unload()
         else:
             model = AutoModelForSequenceClassification.from_pretrained(
                 path, use_safetensors=True, trust_remote_code=trust_remote_code)
@@ -222,11 +223,17 @@ def _quiet_transformers() -> Iterator[None]:
     from transformers.utils import logging as hf_logging
 
     previous = hf_logging.get_verbosity()
+    bars = hf_logging.is_progress_bar_enabled()
     hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
     try:
-        yield
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            yield
     finally:
         hf_logging.set_verbosity(previous)
+        if bars:
+            hf_logging.enable_progress_bar()
 
 
 def _is_peft(model: Any) -> bool:

@@ -348,13 +348,17 @@ class ActorFinder:
                         if text:
                             found.append((text, ent.label_))
             persons = {t for t, label in found if label == "PERSON"}
-            return [(t, "PERSON" if t in persons else label) for t, label in found]
-        # Word lists only: known countries, capitals, demonyms, organisations and parties.
-        forms = sorted(lexicon.canonical_lookup(), key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+            found = [(t, "PERSON" if t in persons else label) for t, label in found]
+        # The word lists too: known countries, capitals, demonyms, organisations and parties
+        # ("Conservatives", "GOP", "the Kremlin"), except generic words ("lawmakers", "the bloc").
+        forms = sorted((f for f in lexicon.canonical_lookup() if f[:1].isupper()), key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
         for sentence in sentences:
             for m in pattern.finditer(sentence):
                 found.append((m.group(0), "LEX"))
+        if nlp is not None:
+            return found
+        for sentence in sentences:  # without spaCy: people named with a title
             for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr|President|Senator|Sen|Rep|Governor|Mayor|Chancellor|Minister)"
                                  r"\.?\s+((?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+)", sentence):
                 found.append((m.group(1), "PERSON"))

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from .actors import Actor, ActorFinder, parse_actors
+from .actors import ActorFinder, parse_actors
 from .aggregate import aggregate_actors
 from .encoding import build_pair
 from .model import StanceModel
@@ -215,5 +215,3 @@ def _looks_binary(text: str) -> bool:
                                                         and ch not in "\n\r\t\f"))
     return odd > 0.1 * len(sample)
 
-
-__all__ = ["StanceDetector", "RecordError", "Actor"]

@@ -6,7 +6,7 @@ default set a new model is created with and the order results are reported in.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 LABELS: tuple[str, ...] = ("support", "oppose", "neutral")
@@ -112,8 +112,3 @@ class StanceResult:
         lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
         lines.insert(1, "  ".join("-" * w for w in widths))
         return "\n".join(lines)
-
-
-def as_plain_dict(obj: Any) -> dict[str, Any]:
-    """A dataclass as a plain dict (for JSON)."""
-    return asdict(obj)

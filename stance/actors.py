@@ -249,6 +249,14 @@ def _alias_kind(actor: Actor, alias: str) -> str:
     return "person_alias" if looks_like_name else "alias"
 
 
+@functools.lru_cache(maxsize=1)
+def _lexicon_regex() -> re.Pattern[str]:
+    """Every capitalised form the word lists know, as one pattern (built once)."""
+    forms = sorted((f for f in lexicon.canonical_lookup() if f[:1].isupper()), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+
+
+@functools.lru_cache(maxsize=4096)
 def _form_regex(text: str, kind: str) -> re.Pattern[str]:
     body = re.escape(text).replace(r"\ ", r"\s+")
     if text.startswith("the "):
@@ -351,10 +359,8 @@ class ActorFinder:
             found = [(t, "PERSON" if t in persons else label) for t, label in found]
         # The word lists too: known countries, capitals, demonyms, organisations and parties
         # ("Conservatives", "GOP", "the Kremlin"), except generic words ("lawmakers", "the bloc").
-        forms = sorted((f for f in lexicon.canonical_lookup() if f[:1].isupper()), key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
         for sentence in sentences:
-            for m in pattern.finditer(sentence):
+            for m in _lexicon_regex().finditer(sentence):
                 found.append((m.group(0), "LEX"))
         if nlp is not None:
             return found

@@ -18,7 +18,7 @@ venv: $(BIN)/.installed
 
 demo: venv
 	$(BIN)/stance predict --proposal "Riverton introduces an £8 congestion charge for the city centre" \
-		examples/congestion_charge.txt -o examples/congestion_charge.out.jsonl --table
+		examples/congestion_charge.txt -o examples/congestion_charge.out.jsonl --table --no-progress
 
 test: venv
 	$(BIN)/python -m pytest -q

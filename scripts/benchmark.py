@@ -5,6 +5,7 @@
 """
 
 import argparse
+import json
 import resource
 import time
 
@@ -14,7 +15,9 @@ from stance.segment import split_sentences
 
 def _documents(n: int) -> list[dict]:
     base = open("examples/congestion_charge.txt", encoding="utf-8").read()
-    return [{"id": i, "text": base, "proposal": "Riverton introduces an £8 congestion charge"} for i in range(n)]
+    actors = json.load(open("examples/actors.json", encoding="utf-8"))
+    return [{"id": i, "text": base, "proposal": "Riverton introduces an £8 congestion charge", "actors": actors}
+            for i in range(n)]
 
 
 def main() -> None:

@@ -394,7 +394,9 @@ class ActorFinder:
             per_sentence.append(self._explicit(sentence, patterns))
         if self.resolve_references:
             for i, sentence in enumerate(sentences):
-                per_sentence[i] = self._references(sentence, per_sentence[i], per_sentence[:i], kinds)
+                found = self._references(sentence, per_sentence[i], per_sentence[:i], kinds)
+                before = sentences[i - 1] if i else ""
+                per_sentence[i] = found + _quote_speaker(sentence, found, before, per_sentence[i - 1] if i else [])
         return [_one_per_actor(ms) for ms in per_sentence]
 
     def _patterns(self, actors: Sequence[Actor]) -> list[tuple[re.Pattern[str], str, str]]:
@@ -441,8 +443,6 @@ class ActorFinder:
             refs.append((m.start(), m.end(), "pronoun", ("country", "organization", "party", "group")))
         for m in _ROLE_RE.finditer(sentence):
             refs.append((m.start(), m.end(), "role", _ROLE_NOUNS[m.group(1).lower()]))
-        if not refs:
-            return mentions + self._quote_speaker(sentence, mentions, previous)
         out = list(mentions)
         for start, end, kind, fits in sorted(refs):
             if any(start < o.end and end > o.start for o in out):
@@ -460,6 +460,9 @@ class ActorFinder:
                                or (role in ("party",) and kinds.get(m.actor) == "party")]
                 titled = [m for m in fitting if role in m.text.lower()]
                 fitting = titled or [m for m in fitting if m.kind != "pronoun"] or fitting
+            if not fitting and fits == ("person",):
+                # "..., she tweeted": a person named further back than three sentences
+                fitting = [m for ms in reversed(previous) for m in reversed(ms) if kinds.get(m.actor) == "person"]
             antecedent = fitting[0] if fitting else None
             if antecedent is None:
                 continue
@@ -469,18 +472,33 @@ class ActorFinder:
             out.append(Mention(antecedent.actor, sentence[start:end], start, end, kind))
         return sorted(out, key=lambda m: m.start)
 
-    @staticmethod
-    def _quote_speaker(sentence: str, mentions: list[Mention], previous: list[list[Mention]]) -> list[Mention]:
-        """A sentence that is only a quotation continues the speaker of the sentence before it."""
-        opening = sentence.lstrip()[:1]
-        if mentions or not previous or not opening or opening not in "\"“‘'":
-            return []
-        speakers = [m for m in previous[-1] if m.kind in ("name", "alias", "person_alias", "title", "pronoun",
-                                                          "demonym_person", "quote")]
-        if len({m.actor for m in speakers}) != 1:
-            return []
-        start = len(sentence) - len(sentence.lstrip())
-        return [Mention(speakers[0].actor, sentence[start], start, start + 1, "quote")]
+
+
+_SPEAKER_KINDS = ("name", "alias", "person_alias", "title", "pronoun", "demonym_person", "quote")
+_ATTRIBUTION = re.compile(r"^\W{0,3}(?:said|says|added|told|argued|wrote|tweeted|noted|warned|insisted|explained)\b")
+
+
+def _leaves_quote_open(sentence: str) -> bool:
+    """Whether a quotation opened in ``sentence`` is still open at its end."""
+    return sentence.count("“") > sentence.count("”") or sentence.count('"') % 2 == 1
+
+
+def _quote_speaker(sentence: str, mentions: list[Mention], previous_sentence: str,
+                   previous_mentions: list[Mention]) -> list[Mention]:
+    """A sentence that opens with a quotation, or goes on with one the sentence before left open, continues
+    that sentence's speaker: its one speaker, or the one a verb of saying follows ("..., Mr. Gowdy said.")."""
+    stripped = sentence.lstrip()
+    if not stripped or not (stripped[0] in "\"“‘" or _leaves_quote_open(previous_sentence)):
+        return []
+    speakers = [m for m in previous_mentions if m.kind in _SPEAKER_KINDS]
+    if len({m.actor for m in speakers}) > 1:
+        speakers = [m for m in speakers if m.kind == "quote" or _ATTRIBUTION.match(previous_sentence[m.end:])
+                    or re.search(r"\b(?:said|says|according to)\s+$", previous_sentence[:m.start])]
+    if len({m.actor for m in speakers}) != 1 or any(m.actor == speakers[0].actor for m in mentions):
+        return []
+    start = len(sentence) - len(stripped)
+    end = start + 1 if stripped[0] in "\"“‘" else start + len(stripped.split()[0])
+    return [Mention(speakers[0].actor, sentence[start:end], start, end, "quote")]
 
 
 # role nouns that only refer back to an actor whose names contain them ("the council" -> "City Council")

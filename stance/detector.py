@@ -133,8 +133,9 @@ class StanceDetector:
         if actor_list is None:
             actor_list = self.actor_finder.discover(sentences)
         mentions = self.actor_finder.find(sentences, actor_list) if actor_list else [[] for _ in sentences]
-        pairs = [build_pair(proposal, m.actor, sentences, i, (m.start, m.end), self.model.encoding)
-                 for i, ms in enumerate(mentions) for m in ms]
+        # a quotation's speaker has no words in the sentence to mark: the model reads it unmarked
+        pairs = [build_pair(proposal, m.actor, sentences, i, None if m.kind == "quote" else (m.start, m.end),
+                            self.model.encoding) for i, ms in enumerate(mentions) for m in ms]
         return _Prepared(proposal, sentences, mentions, pairs)
 
     def _flush(self, pending: list[_Prepared | RecordError], batch_size: int, progress: Any) -> Iterator[Any]:

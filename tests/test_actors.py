@@ -113,3 +113,17 @@ def test_an_alias_followed_by_a_person_role_can_be_referred_to_as_he():
 def test_a_hyphenated_compound_still_names_the_actor():
     assert found(["The GOP-controlled House balked."], ["Republican Party"]) == [[("Republican Party", "GOP")]]
     assert found(["The anti-Obama ads ran."], ["Barack Obama"]) == [[]]
+
+
+def test_a_quotation_continues_the_speaker_of_the_sentence_before():
+    sents = ["“We will fight this bill,” Mr. Gowdy said, standing beside Senator Warren.",
+             "“It is a disgrace.",
+             "Nobody should vote for it,” he added."]
+    got = found(sents, ["Trey Gowdy", "Elizabeth Warren"])
+    assert got[1] == [("Trey Gowdy", "“")]
+    assert got[2] == [("Trey Gowdy", "“")] or got[2][0][0] == "Trey Gowdy"
+
+
+def test_a_plain_sentence_after_a_closed_quote_is_not_a_quotation():
+    got = found(["“No,” Mr. Gowdy said.", "The vote is on Tuesday."], ["Trey Gowdy"])
+    assert got[1] == []

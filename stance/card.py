@@ -24,7 +24,7 @@ def render_model_card(config: Any, metrics: dict[str, Any], extra_sections: str 
              f"mention marked: {config.mark_mention}, class-balanced loss: {config.class_balance}",
              f"- temperature (fitted on dev): {metrics.get('temperature', 1.0)}",
              f"- training time: {metrics.get('train_seconds', '?')} s", "",
-             "## Training data and licences", "", "| source | records | licence |", "|---|---|---|"]
+             "## Training data and licences", "", "| source | records used (after oversampling) | licence |", "|---|---|---|"]
     for name, n in metrics.get("train_records", {}).items():
         lines.append(f"| {name} | {n} | {SOURCES[name][2]} |")
     lines += ["", "Several sources are for research use only (see the table); a model trained on them inherits that.",

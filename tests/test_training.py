@@ -24,7 +24,9 @@ def test_bad_configs_are_refused(tmp_path, text, message):
 
 
 def test_shipped_configs_parse():
-    for name in ("smoke.yaml", "default.yaml"):
+    names = sorted(p.name for p in (ROOT / "configs").glob("*.yaml"))
+    assert {"smoke.yaml", "default.yaml"} <= set(names)
+    for name in names:
         TrainingConfig.from_yaml(ROOT / "configs" / name)
 
 

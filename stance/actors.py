@@ -238,6 +238,24 @@ def _organization_short_forms(name: str) -> list[str]:
     return forms
 
 
+_OFFICE_FORMS = ("the White House", "the administration")
+
+
+def _office_patterns(per_sentence: list[list[Mention]], actors: Sequence[Actor]) -> list[tuple[re.Pattern[str], str, str]]:
+    """"the White House" and "the administration" speak for the one person the text calls "President X",
+    unless a country actor (the United States) already owns them."""
+    if any(_lexicon_canonical(a.name) in lexicon.COUNTRIES for a in actors):
+        return []
+    kinds = {a.name: a.kind for a in actors}
+    presidents = {m.actor for ms in per_sentence for m in ms
+                  if kinds.get(m.actor) == "person" and m.text.startswith("President")}
+    if len(presidents) != 1:
+        return []
+    owned = {text for a in actors for text, _ in surface_forms(a)}
+    name = presidents.pop()
+    return [(_form_regex(text, "capital"), name, "capital") for text in _OFFICE_FORMS if text not in owned]
+
+
 def _alias_kind(actor: Actor, alias: str) -> str:
     """"person_alias" for a person's name given as an alias of a country or organisation ("Macron" for
     France, "Stoltenberg" for NATO): a later "he" or "she" can refer back to it."""
@@ -389,9 +407,10 @@ class ActorFinder:
         """
         patterns = self._patterns(actors)
         kinds = {a.name: a.kind for a in actors}
-        per_sentence: list[list[Mention]] = []
-        for sentence in sentences:
-            per_sentence.append(self._explicit(sentence, patterns))
+        per_sentence = [self._explicit(sentence, patterns) for sentence in sentences]
+        extra = _office_patterns(per_sentence, actors)
+        if extra:
+            per_sentence = [self._explicit(sentence, patterns + extra) for sentence in sentences]
         if self.resolve_references:
             for i, sentence in enumerate(sentences):
                 found = self._references(sentence, per_sentence[i], per_sentence[:i], kinds)

@@ -127,3 +127,10 @@ def test_a_quotation_continues_the_speaker_of_the_sentence_before():
 def test_a_plain_sentence_after_a_closed_quote_is_not_a_quotation():
     got = found(["“No,” Mr. Gowdy said.", "The vote is on Tuesday."], ["Trey Gowdy"])
     assert got[1] == []
+
+
+def test_the_white_house_speaks_for_the_president_named_in_the_text():
+    sents = ["President Obama unveiled the plan.", "The White House said it would not back down."]
+    assert found(sents, ["Barack Obama", "Republican Party"])[1] == [("Barack Obama", "The White House")]
+    # with the United States among the actors, the White House is the country's
+    assert found(sents, ["Barack Obama", "United States"])[1] == [("United States", "The White House")]

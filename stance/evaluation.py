@@ -144,12 +144,10 @@ def evaluate_seesaw(detector: Any, data_dir: str | Path, split: str | None = Non
     """SEESAW cases through the full pipeline: the document as given, the case's proposal, and the actor
     by canonical name only. Reports support-vs-oppose metrics where the actor was found, and how often it
     was found in the sentence where it takes its position."""
-    from .data._common import hash_split
-    from .data.seesaw import read_cases, read_documents
+    from .data.seesaw import read_cases, read_documents, story_split
 
     docs = read_documents(data_dir)
-    cases = [c for c in read_cases(data_dir)
-             if split is None or hash_split(c["doc_id"].split("_DOCUMENT")[0], dev=0.2, test=0.2) == split]
+    cases = [c for c in read_cases(data_dir) if split is None or story_split(c["doc_id"]) == split]
     groups: dict[tuple[str, str], list[dict]] = {}
     for c in cases:
         groups.setdefault((c["doc_id"], c["proposal"]), []).append(c)

@@ -14,6 +14,7 @@ import contextlib
 import importlib.resources
 import importlib.util
 import json
+import sys
 import warnings
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -47,10 +48,8 @@ def resolve_base(name_or_path: str) -> str:
 def default_model_path() -> Path:
     """The folder of the default model that ships with the library."""
     here = Path(__file__).resolve().parent
-    candidates = [here.parent / "models" / "default", here / "_default_model"]
-    import sys
-
-    candidates.append(Path(sys.prefix) / "share" / "stance" / "models" / "default")
+    candidates = [here.parent / "models" / "default", here / "_default_model",
+                  Path(sys.prefix) / "share" / "stance" / "models" / "default"]
     for path in candidates:
         if (path / STANCE_CONFIG).is_file():
             return path

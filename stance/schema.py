@@ -20,7 +20,9 @@ class Mention:
     text: str
     start: int
     end: int
-    kind: str = "alias"  # "name", "alias", "demonym", "capital", "role", "pronoun"
+    # how the sentence names the actor: "name", "alias", "person_alias", "title", "demonym",
+    # "demonym_person", "capital", "role", "pronoun" or "quote" (a quotation continuing its speaker)
+    kind: str = "alias"
 
 
 @dataclass

@@ -28,14 +28,18 @@ def read_cases(data_dir: str | Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def story_split(doc_id: str) -> str:
+    """train / dev / test of a case, by its story (the articles of one event never straddle two splits)."""
+    return hash_split(doc_id.split("_DOCUMENT")[0], dev=0.2, test=0.2)
+
+
 def convert(data_dir: str | Path, split: str = "train") -> Iterator[StanceRecord]:
     """``dev`` and ``test`` are halves of the stories (by story), ``train`` the rest, for research configs."""
     check_split(split)
     docs = read_documents(data_dir)
     finder = ActorFinder(use_ner=False)
     for n, case in enumerate(read_cases(data_dir)):
-        story = case["doc_id"].split("_DOCUMENT")[0]
-        if hash_split(story, dev=0.2, test=0.2) != split or case["label"] not in _LABELS:
+        if story_split(case["doc_id"]) != split or case["label"] not in _LABELS:
             continue
         sentences = docs[case["doc_id"]]["sentences"]
         i = case["sentence_index"]

@@ -56,8 +56,16 @@ _ROLE_NOUNS = {
     "alliance": ("organization",), "bloc": ("organization",), "party": ("party",),
     "government": ("country",), "administration": ("country", "person"), "ministry": ("country",),
     "country": ("country",), "kingdom": ("country",), "republic": ("country",),
+    "ceo": ("person",), "judge": ("person",), "attorney general": ("person",), "speaker": ("person",),
+    "candidate": ("person",), "representative": ("person",), "committee": ("organization",),
+    "department": ("organization",),
 }
-_ROLE_RE = re.compile(r"\b[Tt]he (" + "|".join(sorted(map(re.escape, _ROLE_NOUNS), key=len, reverse=True)) + r")\b")
+_ROLE_RE = re.compile(r"\b[Tt]he ((?i:" + "|".join(sorted(map(re.escape, _ROLE_NOUNS), key=len, reverse=True)) + r"))\b")
+# "the Texas Republican", "the New York Democrat": a politician named before
+_PARTISAN_RE = re.compile(r"\b[Tt]he (?:[A-Z][a-z]+ ){1,2}(?:Republican|Democrat)\b(?!s)")
+# "his own party", "their party": the party of someone named before
+_BOTH_PARTIES_RE = re.compile(r"\b(?:[Bb]oth|[Tt]he two) (?:major )?parties\b")
+_OWN_PARTY_RE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?party\b")
 _TITLE_RE = re.compile(r"(?:\b(?:" + "|".join(sorted((re.escape(t) for t in lexicon.TITLES), key=len, reverse=True))
                        + r")\.?\s+)+$")
 
@@ -192,6 +200,8 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
         caps = [w for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for")]
         if len(caps) >= 3:
             forms.append(("".join(w[0] for w in caps), "alias"))
+    if actor.name.islower():  # a common noun ("voter", "labor union"): its plural names the group too
+        forms += [(_plural(actor.name), "alias")]
     if actor.kind == "person" and actor.name.islower():
         forms += [(t.title(), k) for t, k in forms if t.islower()]
     for text, kind in list(forms):
@@ -204,6 +214,15 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
             seen.add(text)
             unique.append((text, kind))
     return unique
+
+
+def _plural(noun: str) -> str:
+    """"voter" -> "voters", "policy" -> "policies", "coach" -> "coaches"."""
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    if re.search(r"(?:s|x|z|ch|sh)$", noun):
+        return noun + "es"
+    return noun + "s"
 
 
 _GOVERNMENT_BODIES = {"Senate", "House", "Congress", "Parliament", "Supreme Court", "Cabinet", "Treasury",
@@ -233,6 +252,9 @@ def _organization_short_forms(name: str) -> list[str]:
     words = name.split()
     if len(words) == 2 and words[0] in ("House", "Senate") and words[1] in ("Republicans", "Democrats"):
         forms.append(words[1])
+    if len(words) == 2 and words[0] in ("Republican", "Democratic") and words[1].islower():
+        # "Republican senators", "Democratic lawmakers": the party's members in the text
+        forms += ["Republicans", "GOP"] if words[0] == "Republican" else ["Democrats"]
     if len(words) >= 2 and words[-1].lower() in ("administration", "government", "campaign"):
         forms.append("the " + words[-1].lower())
     return forms
@@ -277,6 +299,8 @@ def _lexicon_regex() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=4096)
 def _form_regex(text: str, kind: str) -> re.Pattern[str]:
     body = re.escape(text).replace(r"\ ", r"\s+")
+    body = re.sub(r"\\-|–", "[-–]", body)  # "AFL-CIO" and "AFL–CIO" are one name
+    body = re.sub(r"’|'", "['’]", body)  # "Dick's" and "Dick’s" too
     if text.startswith("the "):
         body = "[Tt]" + body[1:]  # "the Kremlin" opens a sentence as "The Kremlin"
     flags = re.IGNORECASE if text.islower() else 0
@@ -412,10 +436,12 @@ class ActorFinder:
         if extra:
             per_sentence = [self._explicit(sentence, patterns + extra) for sentence in sentences]
         if self.resolve_references:
+            in_quote = _starts_inside_quote(sentences)
             for i, sentence in enumerate(sentences):
                 found = self._references(sentence, per_sentence[i], per_sentence[:i], kinds)
                 before = sentences[i - 1] if i else ""
-                per_sentence[i] = found + _quote_speaker(sentence, found, before, per_sentence[i - 1] if i else [])
+                per_sentence[i] = found + _quote_speaker(sentence, found, before, per_sentence[i - 1] if i else [],
+                                                         in_quote[i])
         return [_one_per_actor(ms) for ms in per_sentence]
 
     def _patterns(self, actors: Sequence[Actor]) -> list[tuple[re.Pattern[str], str, str]]:
@@ -462,7 +488,17 @@ class ActorFinder:
             refs.append((m.start(), m.end(), "pronoun", ("country", "organization", "party", "group")))
         for m in _ROLE_RE.finditer(sentence):
             refs.append((m.start(), m.end(), "role", _ROLE_NOUNS[m.group(1).lower()]))
+        for m in _PARTISAN_RE.finditer(sentence):
+            refs.append((m.start(), m.end(), "role", ("person",)))
+        for m in _OWN_PARTY_RE.finditer(sentence):
+            refs.append((m.start(), m.end(), "role", ("party",)))
         out = list(mentions)
+        parties = [name for name, k in kinds.items() if k == "party"]
+        for m in _BOTH_PARTIES_RE.finditer(sentence):
+            # "lawmakers in both parties": each of the two parties the text is about
+            if len(parties) == 2 and not any(o.start < m.end() and m.start() < o.end for o in out):
+                out += [Mention(p, m.group(0), m.start(), m.end(), "role") for p in parties
+                        if not any(o.actor == p for o in out)]
         for start, end, kind, fits in sorted(refs):
             if any(start < o.end and end > o.start for o in out):
                 continue
@@ -479,6 +515,10 @@ class ActorFinder:
                                or (role in ("party",) and kinds.get(m.actor) == "party")]
                 titled = [m for m in fitting if role in m.text.lower()]
                 fitting = titled or [m for m in fitting if m.kind != "pronoun"] or fitting
+            if not fitting and fits == ("party",):
+                # "his own party" with no party named yet: the one party among the actors, if there is one
+                parties = [name for name, k in kinds.items() if k == "party"]
+                fitting = [Mention(parties[0], "", 0, 0, "name")] if len(parties) == 1 else []
             if not fitting and fits == ("person",):
                 # "..., she tweeted": a person named further back than three sentences
                 fitting = [m for ms in reversed(previous) for m in reversed(ms) if kinds.get(m.actor) == "person"]
@@ -493,26 +533,48 @@ class ActorFinder:
 
 
 
-_SPEAKER_KINDS = ("name", "alias", "person_alias", "title", "pronoun", "demonym_person", "quote")
+_SPEAKER_KINDS = ("name", "alias", "person_alias", "title", "role", "pronoun", "demonym_person", "quote")
 _ATTRIBUTION = re.compile(r"^\W{0,3}(?:said|says|added|told|argued|wrote|tweeted|noted|warned|insisted|explained)\b")
+_ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|added|wrote|according to)\s+$")
+_MAX_QUOTE_SENTENCES = 6
 
 
-def _leaves_quote_open(sentence: str) -> bool:
-    """Whether a quotation opened in ``sentence`` is still open at its end."""
-    return sentence.count("“") > sentence.count("”") or sentence.count('"') % 2 == 1
+def _starts_inside_quote(sentences: Sequence[str]) -> list[bool]:
+    """For each sentence, whether it begins inside a quotation that an earlier sentence opened (a quote
+    running over several sentences). A quotation left open for more than a few sentences is taken to be
+    a stray mark and closed."""
+    out, open_since = [], None
+    for i, sentence in enumerate(sentences):
+        if open_since is not None and i - open_since > _MAX_QUOTE_SENTENCES:
+            open_since = None
+        out.append(open_since is not None)
+        for ch in sentence:
+            if ch == "“" or (ch == '"' and open_since is None):
+                open_since = i if open_since is None else open_since
+            elif ch == "”" or ch == '"':
+                open_since = None
+    return out
+
+
+def _is_attributed(sentence: str, mention: Mention) -> bool:
+    """Whether a verb of saying goes with the mention: "..., Mr. Gowdy said", "said Sen. Cardin"."""
+    return bool(_ATTRIBUTION.match(sentence[mention.end:]) or _ATTRIBUTION_BEFORE.search(sentence[:mention.start]))
 
 
 def _quote_speaker(sentence: str, mentions: list[Mention], previous_sentence: str,
-                   previous_mentions: list[Mention]) -> list[Mention]:
-    """A sentence that opens with a quotation, or goes on with one the sentence before left open, continues
-    that sentence's speaker: its one speaker, or the one a verb of saying follows ("..., Mr. Gowdy said.")."""
+                   previous_mentions: list[Mention], starts_inside_quote: bool = False) -> list[Mention]:
+    """A sentence that opens with a quotation, or goes on with one an earlier sentence left open, continues
+    the previous sentence's speaker: its one speaker, or the one a verb of saying goes with ("..., Mr.
+    Gowdy said."); unless the sentence names its own speaker."""
     stripped = sentence.lstrip()
-    if not stripped or not (stripped[0] in "\"“‘" or _leaves_quote_open(previous_sentence)):
+    if not stripped or not (stripped[0] in "\"“‘" or starts_inside_quote):
+        return []
+    if any(m.kind != "pronoun" and _is_attributed(sentence, m) for m in mentions):
         return []
     speakers = [m for m in previous_mentions if m.kind in _SPEAKER_KINDS]
     if len({m.actor for m in speakers}) > 1:
-        speakers = [m for m in speakers if m.kind == "quote" or _ATTRIBUTION.match(previous_sentence[m.end:])
-                    or re.search(r"\b(?:said|says|according to)\s+$", previous_sentence[:m.start])]
+        speakers = ([m for m in speakers if _is_attributed(previous_sentence, m)]
+                    or [m for m in speakers if m.kind == "quote"])
     if len({m.actor for m in speakers}) != 1 or any(m.actor == speakers[0].actor for m in mentions):
         return []
     start = len(sentence) - len(stripped)

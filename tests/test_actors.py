@@ -134,3 +134,44 @@ def test_the_white_house_speaks_for_the_president_named_in_the_text():
     assert found(sents, ["Barack Obama", "Republican Party"])[1] == [("Barack Obama", "The White House")]
     # with the United States among the actors, the White House is the country's
     assert found(sents, ["Barack Obama", "United States"])[1] == [("United States", "The White House")]
+
+
+def test_a_quotation_over_several_sentences_keeps_its_speaker():
+    sents = ["President Obama unveiled the overtime rule on Monday.",
+             '"That is how America should do business," the president wrote.',
+             '"In this country, a hard day\'s work deserves a fair day\'s pay.',
+             "That is at the heart of what it means to be middle class.",
+             'It is a promise we have to keep."', "The plan goes to Congress next week."]
+    got = found(sents, ["Barack Obama"])
+    assert [bool(g) for g in got] == [True, True, True, True, True, False]
+    assert all(g[0][0] == "Barack Obama" for g in got[:5])
+
+
+def test_a_sentence_that_names_its_own_speaker_does_not_continue_the_last_one():
+    sents = ['"We will block it," Mr. Boehner said.', '"There is support to sustain the veto," said Sen. Ben Cardin.']
+    assert found(sents, ["John Boehner", "Ben Cardin"])[1] == [("Ben Cardin", "Sen. Ben Cardin")]
+
+
+def test_own_party_and_both_parties():
+    got = found(["Trump would find himself at odds with his own party."], ["Donald Trump", "Republican Party"])
+    assert got == [[("Donald Trump", "Trump"), ("Republican Party", "his own party")]]
+    got = found(["The policy was criticised by lawmakers in both parties."], ["Democratic Party", "Republican Party"])
+    assert sorted(a for a, _ in got[0]) == ["Democratic Party", "Republican Party"]
+
+
+def test_common_noun_actors_match_their_plural():
+    assert found(["Voters approved the recall."], ["voter"]) == [[("voter", "Voters")]]
+
+
+def test_apostrophes_and_dashes_do_not_split_a_name():
+    got = found(["Dick's Sporting Goods stopped selling rifles.", "The AFL-CIO backed the rule."],
+                ["Dick’s Sporting Goods", "AFL–CIO"])
+    assert got == [[("Dick’s Sporting Goods", "Dick's Sporting Goods")], [("AFL–CIO", "AFL-CIO")]]
+
+
+def test_partisan_descriptions_and_more_role_nouns_refer_back():
+    sents = ["Sen. Ted Cruz blasted the rules.", "The Texas Republican said they would hurt growth.",
+             "Edward Stack runs the chain.", "The CEO backed the ban."]
+    got = found(sents, ["Ted Cruz", "Edward Stack"])
+    assert got[1] == [("Ted Cruz", "The Texas Republican")]
+    assert got[3] == [("Edward Stack", "The CEO")]

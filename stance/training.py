@@ -35,6 +35,7 @@ class TrainingConfig:
     calibration_sources: list[str] = field(default_factory=lambda: ["corpus"])
     max_eval_records: int = 2000
     method: str = "lora"  # "lora" or "full"
+    pooling: str = "cls"  # "cls" (the base's own classifier) or "mention" (stance.pooling)
     lora_r: int = 16
     lora_alpha: int = 32
     lora_dropout: float = 0.1
@@ -84,6 +85,8 @@ class TrainingConfig:
     def validate(self) -> None:
         if self.method not in ("lora", "full"):
             raise ValueError(f"method must be 'lora' or 'full', got {self.method!r}")
+        if self.pooling not in ("cls", "mention"):
+            raise ValueError(f"pooling must be 'cls' or 'mention', got {self.pooling!r}")
         for name in list(self.sources) + list(self.eval_sources):
             if name not in SOURCES:
                 raise ValueError(f"unknown data source {name!r}; known: {sorted(SOURCES)}")
@@ -136,11 +139,14 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
     if not train_records:
         raise ValueError("no training records: check 'sources' and the data folders")
     log(f"training records: { {k: len(v) for k, v in train_sets.items()} }")
-    model = StanceModel.from_base(config.base_model, LABELS, encoding=config.encoding(), max_length=config.max_length)
+    model = StanceModel.from_base(config.base_model, LABELS, encoding=config.encoding(), max_length=config.max_length,
+                                  pooling=config.pooling)
     if config.method == "lora":
         from peft import LoraConfig, TaskType, get_peft_model
 
-        lora = LoraConfig(task_type=TaskType.SEQ_CLS, r=config.lora_r, lora_alpha=config.lora_alpha,
+        # the mention-pooling head is a plain torch module: peft wraps it without a task type
+        task_type = TaskType.SEQ_CLS if config.pooling == "cls" else None
+        lora = LoraConfig(task_type=task_type, r=config.lora_r, lora_alpha=config.lora_alpha,
                           lora_dropout=config.lora_dropout, modules_to_save=list(config.lora_modules_to_save),
                           target_modules=(config.lora_target_modules if isinstance(config.lora_target_modules, str)
                                           else list(config.lora_target_modules)))

@@ -95,3 +95,42 @@ def test_a_checkpoint_without_stance_labels_is_refused(tmp_path):
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         StanceModel.from_pretrained(tmp_path, device="cpu")
+
+
+def test_mention_pooling_reads_the_marked_mention(tiny_base_dir, tmp_path):
+    import torch
+
+    torch.manual_seed(0)
+    model = StanceModel.from_base(str(tiny_base_dir), pooling="mention", device="cpu")
+    assert model.pooling == "mention" and model.labels == ["support", "oppose", "neutral"]
+    sentence = "Paris and Berlin argued about the ban."
+    marked_paris = ("France ; Ban cars", "« Paris » and Berlin argued about the ban.")
+    marked_berlin = ("France ; Ban cars", "Paris and « Berlin » argued about the ban.")
+    unmarked = ("France ; Ban cars", sentence)
+    probs = model.predict_proba([marked_paris, marked_berlin, unmarked])
+    assert not np.allclose(probs[0], probs[1], atol=1e-4)  # where the marker sits changes the reading
+    out = model.save_pretrained(tmp_path / "mention")
+    settings = json.loads((out / "stance_config.json").read_text())
+    assert settings["pooling"] == "mention" and settings["marker_token_id"] == model.tokenizer.convert_tokens_to_ids("«")
+    again = StanceModel.from_pretrained(out, device="cpu")
+    np.testing.assert_allclose(again.predict_proba([marked_paris, marked_berlin, unmarked]), probs, atol=1e-5)
+
+
+def test_mention_pooling_lora_adapter_round_trip(tiny_base_dir, tmp_path):
+    from peft import LoraConfig, get_peft_model
+
+    model = StanceModel.from_base(str(tiny_base_dir), pooling="mention", device="cpu")
+    model.model = get_peft_model(model.model, LoraConfig(r=4, lora_alpha=8, target_modules=["query", "value"],
+                                                         modules_to_save=["head"], init_lora_weights=False))
+    model.model.eval()
+    expected = model.predict_proba(PAIRS)
+    out = model.save_pretrained(tmp_path / "adapter")
+    assert (out / "adapter_model.safetensors").exists() and not (out / "model.safetensors").exists()
+    again = StanceModel.from_pretrained(out, device="cpu")
+    assert again.pooling == "mention"
+    np.testing.assert_allclose(again.predict_proba(PAIRS), expected, atol=1e-5)
+
+
+def test_an_unknown_pooling_is_refused(tiny_base_dir):
+    with pytest.raises(ValueError, match="pooling"):
+        StanceModel.from_base(str(tiny_base_dir), pooling="max", device="cpu")

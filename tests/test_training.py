@@ -15,6 +15,7 @@ def test_config_from_yaml_with_overrides(tmp_path):
 
 @pytest.mark.parametrize("text, message", [("nonsense_field: 1\n", "unknown config fields"),
                                            ("method: magic\n", "method"),
+                                           ("pooling: max\n", "pooling"),
                                            ("sources: {nowhere: 3}\n", "unknown data source")])
 def test_bad_configs_are_refused(tmp_path, text, message):
     path = tmp_path / "c.yaml"
@@ -39,13 +40,16 @@ def test_training_data_is_capped_and_oversampled():
     assert train_props.isdisjoint({r.proposal for r in dev["corpus"]})
 
 
-@pytest.mark.parametrize("method", ["lora", "full"])
-def test_a_short_training_run_saves_a_loadable_model(tiny_base_dir, tmp_path, method):
+@pytest.mark.parametrize("method, pooling", [("lora", "cls"), ("full", "cls"), ("lora", "mention"),
+                                             ("full", "mention")])
+def test_a_short_training_run_saves_a_loadable_model(tiny_base_dir, tmp_path, method, pooling):
     from stance import StanceDetector
 
+    to_save = ["classifier"] if pooling == "cls" else ["head"]
     cfg = TrainingConfig(base_model=str(tiny_base_dir), output_dir=str(tmp_path / "m"), corpus_dir=str(ROOT / "corpus"),
                          sources={"corpus": 24}, eval_sources=["corpus"], max_eval_records=16, method=method,
-                         lora_target_modules=["query", "value"], max_steps=3, batch_size=8, max_length=64)
+                         pooling=pooling, lora_target_modules=["query", "value"], lora_modules_to_save=to_save,
+                         max_steps=3, batch_size=8, max_length=64)
     model, metrics = train(cfg, log=lambda *a: None)
     out = tmp_path / "m"
     assert (out / "stance_config.json").exists() and (out / "README.md").exists()
@@ -54,6 +58,12 @@ def test_a_short_training_run_saves_a_loadable_model(tiny_base_dir, tmp_path, me
     assert saved["train_records"] == {"corpus": 24} and "corpus" in saved["dev"]
     assert 0.0 <= saved["dev"]["corpus"]["macro_f1"] <= 1.0
     assert "corpus" in (out / "README.md").read_text()
+    assert json.loads((out / "stance_config.json").read_text())["pooling"] == pooling
     det = StanceDetector.from_pretrained(out, device="cpu", use_ner=False)
+    assert det.model.pooling == pooling
+    pairs = [("France ; A plan", "« Paris » rejected the plan."), ("France ; A plan", "Nobody said anything.")]
+    import numpy as np
+
+    np.testing.assert_allclose(det.model.predict_proba(pairs), model.predict_proba(pairs), atol=1e-5)
     res = det.predict("Paris rejected the plan.", proposal="A plan", actors=["France"])
     assert res.actors[0].actor == "France"

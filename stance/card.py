@@ -19,6 +19,9 @@ def render_model_card(config: Any, metrics: dict[str, Any], extra_sections: str 
              f"- method: `{config.method}`" + (f" (LoRA r={config.lora_r}, alpha={config.lora_alpha}, "
                                                 f"modules {config.lora_target_modules}; trained in full: {', '.join(config.lora_modules_to_save)})"
                                                 if config.method == "lora" else ""),
+             f"- head: `{getattr(config, 'pooling', 'cls')}` pooling"
+             + (" ([CLS], mean and the opening mention marker; see `stance.pooling`)"
+                if getattr(config, "pooling", "cls") == "mention" else " (the base's sequence classifier over [CLS])"),
              f"- epochs {config.epochs}, learning rate {config.learning_rate}, batch {config.batch_size}, "
              f"max length {config.max_length}, context {config.context_before} sentence(s) before, "
              f"mention marked: {config.mark_mention}, class-balanced loss: {config.class_balance}",

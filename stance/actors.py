@@ -63,8 +63,9 @@ _ROLE_NOUNS = {
 _ROLE_RE = re.compile(r"\b[Tt]he ((?i:" + "|".join(sorted(map(re.escape, _ROLE_NOUNS), key=len, reverse=True)) + r"))\b")
 # "the Texas Republican", "the New York Democrat": a politician named before
 _PARTISAN_RE = re.compile(r"\b[Tt]he (?:[A-Z][a-z]+ ){1,2}(?:Republican|Democrat)\b(?!s)")
-# "his own party", "their party": the party of someone named before
+# "lawmakers in both parties": each of the two parties the text is about
 _BOTH_PARTIES_RE = re.compile(r"\b(?:[Bb]oth|[Tt]he two) (?:major )?parties\b")
+# "his own party", "their party": the party of someone named before
 _OWN_PARTY_RE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?party\b")
 _TITLE_RE = re.compile(r"(?:\b(?:" + "|".join(sorted((re.escape(t) for t in lexicon.TITLES), key=len, reverse=True))
                        + r")\.?\s+)+$")
@@ -495,7 +496,6 @@ class ActorFinder:
         out = list(mentions)
         parties = [name for name, k in kinds.items() if k == "party"]
         for m in _BOTH_PARTIES_RE.finditer(sentence):
-            # "lawmakers in both parties": each of the two parties the text is about
             if len(parties) == 2 and not any(o.start < m.end() and m.start() < o.end for o in out):
                 out += [Mention(p, m.group(0), m.start(), m.end(), "role") for p in parties
                         if not any(o.actor == p for o in out)]
@@ -517,7 +517,6 @@ class ActorFinder:
                 fitting = titled or [m for m in fitting if m.kind != "pronoun"] or fitting
             if not fitting and fits == ("party",):
                 # "his own party" with no party named yet: the one party among the actors, if there is one
-                parties = [name for name, k in kinds.items() if k == "party"]
                 fitting = [Mention(parties[0], "", 0, 0, "name")] if len(parties) == 1 else []
             if not fitting and fits == ("person",):
                 # "..., she tweeted": a person named further back than three sentences

@@ -200,13 +200,13 @@ class StanceModel:
             state = {k: v.detach().contiguous().cpu() for k, v in self.model.state_dict().items()}
             save_file(state, str(path / WEIGHTS_FILE), metadata={"format": "pt"})
         else:
-            self.model.config._name_or_path = self.base_model
+            self.model.config._name_or_path = self.base_model  # never a folder of this machine
             self.model.save_pretrained(path, safe_serialization=True)
         self.tokenizer.save_pretrained(path)
         settings = {"format": "stance-model", "format_version": FORMAT_VERSION, "base_model": self.base_model,
                     "base_package": _package_of(self.base_model), "adapter": is_adapter,
-                    "pooling": self.pooling, "labels": self.labels, "encoding": self.encoding.to_dict(), "max_length": self.max_length,
-                    "temperature": self.temperature, "card": self.card}
+                    "pooling": self.pooling, "labels": self.labels, "encoding": self.encoding.to_dict(),
+                    "max_length": self.max_length, "temperature": self.temperature, "card": self.card}
         if self.pooling == "mention":
             settings["marker_token_id"] = _unwrap(self.model).marker_id
         (path / STANCE_CONFIG).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")

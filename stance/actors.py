@@ -61,8 +61,9 @@ _ROLE_NOUNS = {
     "department": ("organization",),
 }
 _ROLE_RE = re.compile(r"\b[Tt]he ((?i:" + "|".join(sorted(map(re.escape, _ROLE_NOUNS), key=len, reverse=True)) + r"))\b")
-# "the Texas Republican", "the New York Democrat": a politician named before
-_PARTISAN_RE = re.compile(r"\b[Tt]he (?:[A-Z][a-z]+ ){1,2}(?:Republican|Democrat)\b(?!s)")
+# "the Texas Republican", "the Wisconsin representative": a politician named before
+_PARTISAN_RE = re.compile(r"\b[Tt]he (?:[A-Z][a-z]+ ){1,2}(?:Republican|Democrat|senator|representative|congressman|"
+                          r"congresswoman|lawmaker|governor)\b(?!s)")
 # "lawmakers in both parties": each of the two parties the text is about
 _BOTH_PARTIES_RE = re.compile(r"\b(?:[Bb]oth|[Tt]he two) (?:major )?parties\b")
 # "his own party", "their party": the party of someone named before
@@ -194,6 +195,10 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
             forms += [(base, "alias"), (base + "s", "alias")]
     elif actor.kind == "organization":
         forms += [(f, "alias") for f in _organization_short_forms(actor.name)]
+        leader = re.match(r"^(?:[Tt]he )?([A-Z][\w’'-]+)[ -](?:[Aa]dministration|[Gg]overnment|[Cc]ampaign)$", actor.name)
+        if leader and not _lexicon_canonical(leader.group(1)):
+            # "Obama administration": "Mr. Obama" and "President Obama" speak for it, unless Barack Obama is an actor
+            forms += [(f"{title}{leader.group(1)}", "capital") for title in ("", "Mr. ", "President ")]
         words = actor.name.split()
         stripped = [w for w in words if w.strip(",") not in lexicon.COMPANY_SUFFIXES]
         if stripped and len(stripped) < len(words):
@@ -258,6 +263,7 @@ def _organization_short_forms(name: str) -> list[str]:
         forms += ["Republicans", "GOP"] if words[0] == "Republican" else ["Democrats"]
     if len(words) >= 2 and words[-1].lower() in ("administration", "government", "campaign"):
         forms.append("the " + words[-1].lower())
+        forms.append(words[-1].lower() + " officials")  # "Administration officials say ..."
     return forms
 
 
@@ -274,9 +280,14 @@ def _office_patterns(per_sentence: list[list[Mention]], actors: Sequence[Actor])
                   if kinds.get(m.actor) == "person" and m.text.startswith("President")}
     if len(presidents) != 1:
         return []
-    owned = {text for a in actors for text, _ in surface_forms(a)}
+    owned = {_bare(text) for a in actors for text, _ in surface_forms(a)}
     name = presidents.pop()
-    return [(_form_regex(text, "capital"), name, "capital") for text in _OFFICE_FORMS if text not in owned]
+    return [(_form_regex(text, "capital"), name, "capital") for text in _OFFICE_FORMS if _bare(text) not in owned]
+
+
+def _bare(text: str) -> str:
+    """"The White House" and "White House" are one form."""
+    return text.casefold().removeprefix("the ")
 
 
 def _alias_kind(actor: Actor, alias: str) -> str:
@@ -439,24 +450,32 @@ class ActorFinder:
         if self.resolve_references:
             in_quote = _starts_inside_quote(sentences)
             for i, sentence in enumerate(sentences):
-                found = self._references(sentence, per_sentence[i], per_sentence[:i], kinds)
+                found = self._references(sentence, per_sentence[i], per_sentence[:i], kinds, sentences[:i])
                 before = sentences[i - 1] if i else ""
                 per_sentence[i] = found + _quote_speaker(sentence, found, before, per_sentence[i - 1] if i else [],
                                                          in_quote[i])
+            _speaker_at_quote_end(sentences, per_sentence, in_quote)
         return [_one_per_actor(ms) for ms in per_sentence]
 
     def _patterns(self, actors: Sequence[Actor]) -> list[tuple[re.Pattern[str], str, str]]:
-        owner: dict[str, tuple[str, str]] = {}
-        conflicts: set[str] = set()
+        claims: dict[str, list[tuple[str, str]]] = {}
         for actor in actors:
             for text, kind in surface_forms(actor):
-                if text in owner and owner[text][0] != actor.name:
-                    # a form two actors share ("Obama" for two Obamas) is only kept where it is a given name
-                    if kind in ("name", "alias") and owner[text][1] not in ("name",) and text not in (a.name for a in actors):
-                        conflicts.add(text)
-                    continue
-                owner[text] = (actor.name, kind)
-        return [(_form_regex(text, kind), name, kind) for text, (name, kind) in owner.items() if text not in conflicts]
+                if all(name != actor.name for name, _ in claims.get(text, [])):
+                    claims.setdefault(text, []).append((actor.name, kind))
+        patterns = []
+        for text, claimants in claims.items():
+            # a form two actors share goes to the one whose given name it is, else to the one that claims it
+            # more specifically ("Obama": Barack Obama's surname before the Obama administration's metonym);
+            # two equal claims to a name ("Obama" for two Obamas) cancel out
+            best = min(_KIND_PRIORITY.get(kind, 9) for _, kind in claimants)
+            top = [(name, kind) for name, kind in claimants if name == text] or \
+                  [(name, kind) for name, kind in claimants if _KIND_PRIORITY.get(kind, 9) == best]
+            if len(top) > 1 and top[0][1] in ("name", "alias", "person_alias", "title"):
+                continue
+            name, kind = top[0]
+            patterns.append((_form_regex(text, kind), name, kind))
+        return patterns
 
     def _explicit(self, sentence: str, patterns: list[tuple[re.Pattern[str], str, str]]) -> list[Mention]:
         candidates: list[Mention] = []
@@ -481,7 +500,7 @@ class ActorFinder:
         return sorted(chosen, key=lambda c: c.start)
 
     def _references(self, sentence: str, mentions: list[Mention], previous: list[list[Mention]],
-                    kinds: dict[str, str]) -> list[Mention]:
+                    kinds: dict[str, str], previous_sentences: Sequence[str] = ()) -> list[Mention]:
         refs: list[tuple[int, int, str, tuple[str, ...]]] = []
         for m in _PERSON_PRONOUNS.finditer(sentence):
             refs.append((m.start(), m.end(), "pronoun", ("person",)))
@@ -499,15 +518,26 @@ class ActorFinder:
             if len(parties) == 2 and not any(o.start < m.end() and m.start() < o.end for o in out):
                 out += [Mention(p, m.group(0), m.start(), m.end(), "role") for p in parties
                         if not any(o.actor == p for o in out)]
+        quoted = _quoted_spans(sentence)
         for start, end, kind, fits in sorted(refs):
             if any(start < o.end and end > o.start for o in out):
                 continue
             before = [m for m in mentions if m.end <= start]
+            if not _inside(start, quoted):
+                # '"... Obama vetoed a bill ...," he said': a name inside the quotation is not who "he" is
+                before = [m for m in before if not _inside(m.start, quoted)]
             # pronouns look back three sentences; role nouns ("the president") the whole text so far,
             # preferring an actor once called by that title
             window = previous[-3:] if kind == "pronoun" else previous
-            history = [m for ms in window for m in ms] + before
-            fitting = [m for m in reversed(history) if _fits(m, kinds.get(m.actor, "organization"), fits)]
+            # the nearest sentence first; within an earlier sentence, its speaker, then its subject (the
+            # first actor it names): "Cantor ... called it more of the same from Mr. Obama. ... he said"
+            # (role nouns for organisations, "the company", keep to the last one named)
+            texts = previous_sentences[-len(window):] if window else []
+            history = list(reversed(before))
+            for ms, text in zip(reversed(window), reversed(texts)):
+                history += (sorted(ms, key=lambda m, t=text: (not _is_attributed(t, m), m.start))
+                            if kind == "pronoun" or fits == ("person",) else list(reversed(ms)))
+            fitting = [m for m in history if _fits(m, kinds.get(m.actor, "organization"), fits)]
             if kind == "role":
                 role = sentence[start:end].lower().removeprefix("the ").strip()
                 if role in _NAMED_ROLES:
@@ -524,7 +554,8 @@ class ActorFinder:
             antecedent = fitting[0] if fitting else None
             if antecedent is None:
                 continue
-            if any(m.actor == antecedent.actor and m.start < start for m in out):
+            if any(m.actor == antecedent.actor and m.start < start and (_inside(start, quoted) or not _inside(m.start, quoted))
+                   for m in out):
                 # "Macron said he ..." refers to an actor this sentence already named: nothing new
                 continue
             out.append(Mention(antecedent.actor, sentence[start:end], start, end, kind))
@@ -533,8 +564,12 @@ class ActorFinder:
 
 
 _SPEAKER_KINDS = ("name", "alias", "person_alias", "title", "role", "pronoun", "demonym_person", "quote")
-_ATTRIBUTION = re.compile(r"^\W{0,3}(?:said|says|added|told|argued|wrote|tweeted|noted|warned|insisted|explained)\b")
-_ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|added|wrote|according to)\s+$")
+# "..., Mr. Gowdy said", "Michele Dauber, a law professor who led the campaign, said"
+_ATTRIBUTION = re.compile(r"^\W{0,3}(?:,[^,“”\"]{1,90},\s*)?(?:said|says|added|told|argued|wrote|tweeted|noted|warned|"
+                          r"insisted|explained)\b")
+# "said Sen. Cardin", "said a GOP member", "said one House GOP leadership aide"
+_ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|added|wrote|according to)\s+(?:(?:an?|one|the|another)\s+)?"
+                                 r"(?:[A-Z][\w.-]*\s+){0,2}$")
 _MAX_QUOTE_SENTENCES = 6
 
 
@@ -573,12 +608,61 @@ def _quote_speaker(sentence: str, mentions: list[Mention], previous_sentence: st
     speakers = [m for m in previous_mentions if m.kind in _SPEAKER_KINDS]
     if len({m.actor for m in speakers}) > 1:
         speakers = ([m for m in speakers if _is_attributed(previous_sentence, m)]
-                    or [m for m in speakers if m.kind == "quote"])
+                    or [m for m in speakers if m.kind == "quote"]
+                    # a quotation the sentence before opened: its subject, the first actor it names, speaks
+                    or (speakers[:1] if starts_inside_quote else []))
     if len({m.actor for m in speakers}) != 1 or any(m.actor == speakers[0].actor for m in mentions):
         return []
     start = len(sentence) - len(stripped)
     end = start + 1 if stripped[0] in "\"“‘" else start + len(stripped.split()[0])
     return [Mention(speakers[0].actor, sentence[start:end], start, end, "quote")]
+
+
+def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Character spans of the quotations in a sentence (a quotation left open runs to the end)."""
+    spans, opened = [], None
+    for i, ch in enumerate(sentence):
+        if ch == "“" or (ch == '"' and opened is None):
+            opened = i if opened is None else opened
+        elif (ch == "”" or ch == '"') and opened is not None:
+            spans.append((opened, i + 1))
+            opened = None
+        elif ch == "”" and not spans:
+            spans.append((0, i + 1))  # closes a quotation an earlier sentence opened
+    if opened is not None:
+        spans.append((opened, len(sentence)))
+    return spans
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _speaker_at_quote_end(sentences: Sequence[str], per_sentence: list[list[Mention]], in_quote: list[bool]) -> None:
+    """A quotation over several sentences is spoken by whoever the sentence that closes it names
+    ("“The people deserve better. We cannot ...,” he said."): that speaker goes to the sentences before,
+    in place of a speaker guessed from earlier text."""
+    for i, sentence in enumerate(sentences):
+        stripped = sentence.lstrip()
+        if not stripped or not (stripped[0] in "\"“" or in_quote[i]) or i + 1 >= len(sentences) or not in_quote[i + 1]:
+            continue
+        end = i + 1
+        while end + 1 < len(sentences) and in_quote[end + 1]:
+            end += 1
+        if end + 1 < len(sentences) and in_quote[end + 1] or end - i > _MAX_QUOTE_SENTENCES:
+            continue  # not closed: a stray mark
+        speakers = {m.actor for m in per_sentence[end]
+                    if m.kind in _SPEAKER_KINDS and _is_attributed(sentences[end], m)}
+        if len(speakers) != 1:
+            continue
+        speaker = speakers.pop()
+        if any(m.actor == speaker for m in per_sentence[i]):
+            continue
+        per_sentence[i] = [m for m in per_sentence[i] if m.kind != "quote"]
+        start = len(sentence) - len(stripped)
+        stop = start + 1 if stripped[0] in "\"“" else start + len(stripped.split()[0])
+        per_sentence[i] = sorted(per_sentence[i] + [Mention(speaker, sentence[start:stop], start, stop, "quote")],
+                                 key=lambda m: m.start)
 
 
 # role nouns that only refer back to an actor whose names contain them ("the council" -> "City Council")

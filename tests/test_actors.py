@@ -175,3 +175,47 @@ def test_partisan_descriptions_and_more_role_nouns_refer_back():
     got = found(sents, ["Ted Cruz", "Edward Stack"])
     assert got[1] == [("Ted Cruz", "The Texas Republican")]
     assert got[3] == [("Edward Stack", "The CEO")]
+
+
+def test_a_pronoun_refers_back_to_the_subject_of_the_sentence_before():
+    sents = ["Sen. Ted Cruz on Monday blasted the rules in reaction to President Obama's request.",
+             "The Wisconsin senator said they would hurt growth.",
+             "Speaker Paul Ryan answered Mr. Obama in a statement.", "He called the veto a mistake."]
+    got = found(sents, ["Barack Obama", "Ted Cruz", "Paul Ryan"])
+    assert got[1] == [("Ted Cruz", "The Wisconsin senator")]
+    assert got[3] == [("Paul Ryan", "He")]
+
+
+def test_a_name_inside_the_quotation_is_not_who_said_it():
+    sents = ["House Speaker Paul Ryan responded to the president.",
+             '"It is no surprise that someone named Obama vetoed the bill," he said.']
+    got = found(sents, ["Barack Obama", "Paul Ryan"])
+    assert got[1] == [("Barack Obama", "Obama"), ("Paul Ryan", "he")]
+
+
+def test_a_quotation_is_spoken_by_whoever_the_sentence_that_closes_it_names():
+    sents = ["House Majority Leader Eric Cantor pushed back, calling the talk more of the same from Mr. Obama.",
+             "“The American people deserve better from Washington.",
+             "We cannot deliver change if we refuse to address spending,” he said."]
+    got = found(sents, ["Barack Obama", "Eric Cantor"])
+    assert got[1] == [("Eric Cantor", "“")]
+    assert got[2] == [("Eric Cantor", "he")]
+
+
+def test_attribution_with_an_appositive_or_an_unnamed_member():
+    sents = ["“The voters are the winners,” Michele Dauber, a law professor who led the recall, said.",
+             "“We voted that this must be taken seriously.”",
+             "“People were hissing at that,” said a GOP member who was in the room."]
+    got = found(sents, ["Michele Dauber", "Republican Party"])
+    assert got[1] == [("Michele Dauber", "“")]
+    assert got[2] == [("Republican Party", "GOP")]
+
+
+def test_an_actor_named_by_its_office_keeps_it_and_an_administration_speaks_through_its_leader():
+    sents = ["President Obama unveiled the plan.", "On Friday the White House backed the bill."]
+    assert found(sents, ["White House", "Barack Obama"])[1] == [("White House", "White House")]
+    sents = ["Mr. Obama said the rule is good for workers.", "Administration officials say it is fine."]
+    assert found(sents, ["Obama administration"]) == [[("Obama administration", "Mr. Obama")],
+                                                      [("Obama administration", "Administration officials")]]
+    # with Barack Obama among the actors, "Mr. Obama" is his
+    assert found(sents, ["Obama administration", "Barack Obama"])[0] == [("Barack Obama", "Mr. Obama")]

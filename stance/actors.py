@@ -613,9 +613,16 @@ def _quote_speaker(sentence: str, mentions: list[Mention], previous_sentence: st
                     or (speakers[:1] if starts_inside_quote else []))
     if len({m.actor for m in speakers}) != 1 or any(m.actor == speakers[0].actor for m in mentions):
         return []
+    return [_quote_mention(sentence, speakers[0].actor)]
+
+
+def _quote_mention(sentence: str, actor: str) -> Mention:
+    """The speaker of a quoted sentence, marked on its opening quotation mark (or its first word when the
+    sentence goes on with a quotation an earlier one opened)."""
+    stripped = sentence.lstrip()
     start = len(sentence) - len(stripped)
     end = start + 1 if stripped[0] in "\"“‘" else start + len(stripped.split()[0])
-    return [Mention(speakers[0].actor, sentence[start:end], start, end, "quote")]
+    return Mention(actor, sentence[start:end], start, end, "quote")
 
 
 def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
@@ -649,7 +656,7 @@ def _speaker_at_quote_end(sentences: Sequence[str], per_sentence: list[list[Ment
         end = i + 1
         while end + 1 < len(sentences) and in_quote[end + 1]:
             end += 1
-        if end + 1 < len(sentences) and in_quote[end + 1] or end - i > _MAX_QUOTE_SENTENCES:
+        if end - i > _MAX_QUOTE_SENTENCES:
             continue  # not closed: a stray mark
         speakers = {m.actor for m in per_sentence[end]
                     if m.kind in _SPEAKER_KINDS and _is_attributed(sentences[end], m)}
@@ -658,10 +665,7 @@ def _speaker_at_quote_end(sentences: Sequence[str], per_sentence: list[list[Ment
         speaker = speakers.pop()
         if any(m.actor == speaker for m in per_sentence[i]):
             continue
-        per_sentence[i] = [m for m in per_sentence[i] if m.kind != "quote"]
-        start = len(sentence) - len(stripped)
-        stop = start + 1 if stripped[0] in "\"“" else start + len(stripped.split()[0])
-        per_sentence[i] = sorted(per_sentence[i] + [Mention(speaker, sentence[start:stop], start, stop, "quote")],
+        per_sentence[i] = sorted([m for m in per_sentence[i] if m.kind != "quote"] + [_quote_mention(sentence, speaker)],
                                  key=lambda m: m.start)
 
 

@@ -19,12 +19,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed-dir", default="../shared/seed")
     parser.add_argument("--only", nargs="*", default=None, help="datasets corpus seesaw seed")
     parser.add_argument("--max-records", type=int, default=2000, help="per public dataset")
+    parser.add_argument("--seesaw-split", choices=["train", "dev", "test"], default=None,
+                        help="score one part of SEESAW's stories (for research models trained on its train part)")
     parser.add_argument("-o", "--output", default=None)
     parser.add_argument("--plots", default=None, help="folder for confusion-matrix PNGs")
     parser.add_argument("--card", action="store_true", help="write the table into the model card (README.md)")
     args = parser.parse_args(argv)
     metrics = run_evaluation(args.model, data_root=args.data_root, corpus_dir=args.corpus_dir, seed_dir=args.seed_dir,
-                             parts=args.only, plots_dir=args.plots, max_records=args.max_records)
+                             parts=args.only, plots_dir=args.plots, max_records=args.max_records,
+                             seesaw_split=args.seesaw_split)
     if args.output:
         Path(args.output).write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
     table = summary_table(metrics)
@@ -54,7 +57,8 @@ def summary_table(m: dict) -> str:
             row(label, m[key], f"3-way; actor finding P {f['precision']:.3f} R {f['recall']:.3f}; "
                                f"document accuracy {m[key]['document_accuracy']:.3f} ({m[key]['document_actors']} actors)")
     if "seesaw" in m:
-        row("SEESAW dev (real news)", m["seesaw"], f"support vs oppose; actor found in {m['seesaw']['actor_found']:.1%} "
+        split = m["seesaw"].get("split", "all")
+        row("SEESAW dev (real news)" + ("" if split == "all" else f", {split} stories"), m["seesaw"], f"support vs oppose; actor found in {m['seesaw']['actor_found']:.1%} "
                                                    f"of {m['seesaw']['cases']} cases")
     if "seed" in m:
         docs = ", ".join(f"{a} {v['predicted']}" + ("" if v["gold"] == v["predicted"] else f" (gold {v['gold']})")

@@ -146,6 +146,8 @@ def evaluate_seesaw(detector: Any, data_dir: str | Path, split: str | None = Non
     was found in the sentence where it takes its position."""
     from .data.seesaw import read_cases, read_documents, story_split
 
+    if split not in (None, "train", "dev", "test"):
+        raise ValueError(f"SEESAW split must be 'train', 'dev', 'test' or None (all), got {split!r}")
     docs = read_documents(data_dir)
     cases = [c for c in read_cases(data_dir) if split is None or story_split(c["doc_id"]) == split]
     groups: dict[tuple[str, str], list[dict]] = {}
@@ -237,9 +239,12 @@ DATASET_PARTS = ("handeset", "directed_sentiment", "ibm_claim_stance", "perspect
 def run_evaluation(model: str | Path | None = None, *, data_root: str | Path = "../shared/data",
                    corpus_dir: str | Path = "corpus", seed_dir: str | Path = "../shared/seed",
                    parts: Sequence[str] | None = None, plots_dir: str | Path | None = None,
-                   max_records: int = 2000, log: Any = print) -> dict[str, Any]:
+                   max_records: int = 2000, seesaw_split: str | None = None, log: Any = print) -> dict[str, Any]:
     """Everything the README's table reports, for one model: each public dataset's test split, the team's
-    dev corpus (with aliases, and with canonical names only), SEESAW, and the seed article."""
+    dev corpus (with aliases, and with canonical names only), SEESAW, and the seed article.
+
+    ``seesaw_split`` (``"train"``, ``"dev"`` or ``"test"``: SEESAW's stories split 60/20/20) scores one part
+    of SEESAW only, for research models trained on its train stories; None scores all of it."""
     from .data import SOURCES, load_source
     from .data.corpus import is_dev_proposal, read_corpus
     from .detector import StanceDetector
@@ -265,7 +270,8 @@ def run_evaluation(model: str | Path | None = None, *, data_root: str | Path = "
         out["corpus_dev"]["documents"] = len(docs)
         log(f"corpus dev: macro-F1 {out['corpus_dev']['macro_f1']}, names only {out['corpus_dev_names_only']['macro_f1']}")
     if "seesaw" in parts and (data_root / "seesaw_dev").exists():
-        out["seesaw"] = evaluate_seesaw(detector, data_root / "seesaw_dev")
+        out["seesaw"] = evaluate_seesaw(detector, data_root / "seesaw_dev", split=seesaw_split)
+        out["seesaw"]["split"] = seesaw_split or "all"
         log(f"seesaw: macro-F1 {out['seesaw']['macro_f1']}, actor found {out['seesaw']['actor_found']}")
     gold = Path(__file__).resolve().parent.parent / "configs" / "eval" / "seed_nato_tokyo.json"
     if "seed" in parts and Path(seed_dir).exists() and gold.exists():

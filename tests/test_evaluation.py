@@ -42,3 +42,32 @@ def test_corpus_document_evaluation_counts_finding(tiny_detector):
     out = evaluate_corpus_documents(tiny_detector, [doc])
     assert out["actor_finding"] == {"precision": 1.0, "recall": 1.0, "found": 2, "missed": 0, "spurious": 0}
     assert out["n"] == 2 and out["document_actors"] == 2
+
+
+def _write_seesaw(folder, stories):
+    import json
+
+    from stance.data.seesaw import story_split
+
+    docs, cases = [], []
+    for story in stories:
+        doc_id = f"{story}_DOCUMENT_0"
+        docs.append({"doc_id": doc_id, "title": "t", "sentences": ["Paris rejected the plan.", "Berlin backed it."]})
+        cases.append({"doc_id": doc_id, "sentence_index": 0, "actor": "France", "proposal": "the plan", "label": "oppose"})
+        cases.append({"doc_id": doc_id, "sentence_index": 1, "actor": "Germany", "proposal": "the plan", "label": "support"})
+    (folder / "documents.jsonl").write_text("".join(json.dumps(d) + "\n" for d in docs))
+    (folder / "cases.jsonl").write_text("".join(json.dumps(c) + "\n" for c in cases))
+    return {s: story_split(f"{s}_DOCUMENT_0") for s in stories}
+
+
+def test_seesaw_evaluation_scores_only_the_asked_split(tiny_detector, tmp_path):
+    from stance.evaluation import evaluate_seesaw
+
+    splits = _write_seesaw(tmp_path, [f"TRIPLET_{i:03d}" for i in range(30)])
+    everything = evaluate_seesaw(tiny_detector, tmp_path)
+    assert everything["cases"] == 60 and everything["actor_found"] == 1.0
+    for split in ("train", "dev", "test"):
+        part = evaluate_seesaw(tiny_detector, tmp_path, split=split)
+        assert part["cases"] == 2 * sum(s == split for s in splits.values())
+    with pytest.raises(ValueError, match="split"):
+        evaluate_seesaw(tiny_detector, tmp_path, split="validation")

@@ -182,6 +182,7 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
         forms += [(d, "demonym") for d in info["demonyms"]] + [(c, "capital") for c in info["capitals"]]
     elif known in lexicon.ORGANIZATIONS:
         forms += [(known, "alias")] + [(a, "alias") for a in lexicon.ORGANIZATIONS[known]]
+        forms += [(wing, "capital") for wing in lexicon.PARTY_WINGS.get(known, ())]
     if actor.kind == "person":
         core = _strip_titles(actor.name)
         words = core.split()
@@ -195,6 +196,7 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
             forms += [(base, "alias"), (base + "s", "alias")]
     elif actor.kind == "organization":
         forms += [(f, "alias") for f in _organization_short_forms(actor.name)]
+        forms += [(f, "capital") for f in _party_member_forms(actor.name)]
         leader = re.match(r"^(?:[Tt]he )?([A-Z][\w’'-]+)[ -](?:[Aa]dministration|[Gg]overnment|[Cc]ampaign)$", actor.name)
         if leader and not _lexicon_canonical(leader.group(1)):
             # "Obama administration": "Mr. Obama" and "President Obama" speak for it, unless Barack Obama is an actor
@@ -220,6 +222,17 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
             seen.add(text)
             unique.append((text, kind))
     return unique
+
+
+def _party_member_forms(name: str) -> list[str]:
+    """"House Republicans", "Republican senators", "Democratic lawmakers": the party's name in the text
+    stands for them too, unless the party itself is an actor (these forms rank below its own)."""
+    words = name.split()
+    if len(words) == 2 and words[0] in ("House", "Senate") and words[1] in ("Republicans", "Democrats"):
+        return [words[1]]
+    if len(words) == 2 and words[0] in ("Republican", "Democratic") and words[1].islower():
+        return ["Republicans", "GOP"] if words[0] == "Republican" else ["Democrats"]
+    return []
 
 
 def _plural(noun: str) -> str:
@@ -256,11 +269,6 @@ def _organization_short_forms(name: str) -> list[str]:
         if m:
             forms.append(f"{m.group(2)} {m.group(1)}")
     words = name.split()
-    if len(words) == 2 and words[0] in ("House", "Senate") and words[1] in ("Republicans", "Democrats"):
-        forms.append(words[1])
-    if len(words) == 2 and words[0] in ("Republican", "Democratic") and words[1].islower():
-        # "Republican senators", "Democratic lawmakers": the party's members in the text
-        forms += ["Republicans", "GOP"] if words[0] == "Republican" else ["Democrats"]
     if len(words) >= 2 and words[-1].lower() in ("administration", "government", "campaign"):
         forms.append("the " + words[-1].lower())
         forms.append(words[-1].lower() + " officials")  # "Administration officials say ..."
@@ -278,6 +286,7 @@ def _office_patterns(per_sentence: list[list[Mention]], actors: Sequence[Actor])
     kinds = {a.name: a.kind for a in actors}
     presidents = {m.actor for ms in per_sentence for m in ms
                   if kinds.get(m.actor) == "person" and m.text.startswith("President")}
+    presidents |= {a.name for a in actors if _bare(a.name) == "president"}  # an actor named "the President"
     if len(presidents) != 1:
         return []
     owned = {_bare(text) for a in actors for text, _ in surface_forms(a)}
@@ -315,7 +324,9 @@ def _form_regex(text: str, kind: str) -> re.Pattern[str]:
     body = re.sub(r"’|'", "['’]", body)  # "Dick's" and "Dick’s" too
     if text.startswith("the "):
         body = "[Tt]" + body[1:]  # "the Kremlin" opens a sentence as "The Kremlin"
-    flags = re.IGNORECASE if text.islower() else 0
+    # common nouns ("voters") match in any case, and so does an actor named "the President"; a party's
+    # wing ("conservatives") only in lower case, not inside "Senate Conservatives Fund"
+    flags = re.IGNORECASE if (text.islower() and kind != "capital") or _bare(text) in _ROLE_NOUNS else 0
     if kind == "demonym":
         # "French officials", "a Chinese foreign ministry spokesperson", "Russian and Chinese armies"
         roles = "|".join(sorted(map(re.escape, lexicon.GROUP_ROLES + ("armies", "navy", "navies", "people")),
@@ -467,11 +478,12 @@ class ActorFinder:
         for text, claimants in claims.items():
             # a form two actors share goes to the one whose given name it is, else to the one that claims it
             # more specifically ("Obama": Barack Obama's surname before the Obama administration's metonym);
-            # two equal claims to a name ("Obama" for two Obamas) cancel out
+            # two equal claims ("Obama" for two Obamas, "Republicans" for Republican senators and lawmakers)
+            # cancel out
             best = min(_KIND_PRIORITY.get(kind, 9) for _, kind in claimants)
             top = [(name, kind) for name, kind in claimants if name == text] or \
                   [(name, kind) for name, kind in claimants if _KIND_PRIORITY.get(kind, 9) == best]
-            if len(top) > 1 and top[0][1] in ("name", "alias", "person_alias", "title"):
+            if len(top) > 1 and top[0][1] in ("name", "alias", "person_alias", "title", "capital"):
                 continue
             name, kind = top[0]
             patterns.append((_form_regex(text, kind), name, kind))
@@ -544,7 +556,12 @@ class ActorFinder:
                     fitting = [m for m in fitting if role in m.actor.lower() or role in m.text.lower()
                                or (role in ("party",) and kinds.get(m.actor) == "party")]
                 titled = [m for m in fitting if role in m.text.lower()]
-                fitting = titled or [m for m in fitting if m.kind != "pronoun"] or fitting
+                if role in _OFFICES:
+                    # "the president" is someone once called President, or a country's: not the last senator
+                    fitting = titled or [m for m in fitting if role in m.actor.lower()
+                                         or kinds.get(m.actor) == "country"]
+                else:
+                    fitting = titled or [m for m in fitting if m.kind != "pronoun"] or fitting
             if not fitting and fits == ("party",):
                 # "his own party" with no party named yet: the one party among the actors, if there is one
                 fitting = [Mention(parties[0], "", 0, 0, "name")] if len(parties) == 1 else []
@@ -607,7 +624,8 @@ def _quote_speaker(sentence: str, mentions: list[Mention], previous_sentence: st
         return []
     speakers = [m for m in previous_mentions if m.kind in _SPEAKER_KINDS]
     if len({m.actor for m in speakers}) > 1:
-        speakers = ([m for m in speakers if _is_attributed(previous_sentence, m)]
+        # the first one a verb of saying goes with: '..., said Sen. John Thune, the Senate Republican said'
+        speakers = ([m for m in speakers if _is_attributed(previous_sentence, m)][:1]
                     or [m for m in speakers if m.kind == "quote"]
                     # a quotation the sentence before opened: its subject, the first actor it names, speaks
                     or (speakers[:1] if starts_inside_quote else []))
@@ -670,6 +688,7 @@ def _speaker_at_quote_end(sentences: Sequence[str], per_sentence: list[list[Ment
 
 
 # role nouns that only refer back to an actor whose names contain them ("the council" -> "City Council")
+_OFFICES = {"president", "prime minister", "chancellor", "premier"}
 _NAMED_ROLES = {"council", "union", "court", "commission", "agency", "bank", "regulator", "alliance", "bloc",
                 "ministry", "party"}
 

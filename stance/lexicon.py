@@ -126,6 +126,9 @@ GROUP_ROLES = (
 NOT_ACTOR_AFTER = {"Sea", "Ocean", "Strait", "Straits", "Gulf", "River", "Times", "Post", "Airport",
                    "University", "Stock", "Street", "Square", "Island", "Islands", "Peninsula", "Bay",
                    "Mountains", "Basin", "Coast", "Cup", "Open", "Grand", "Games"}
+# A party's wing, named in lower case, speaks for the party when it is not an actor of its own
+# ("the refusal by conservatives to compromise"); ranked below the party's own names.
+PARTY_WINGS = {"Republican Party": ("conservatives",), "Democratic Party": ("liberals", "progressives")}
 
 COMPANY_SUFFIXES = ("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "plc", "PLC", "LLC",
                     "Co", "Co.", "Group", "Holdings", "AG", "SA", "S.A.", "NV", "N.V.", "SE", "GmbH")

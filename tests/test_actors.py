@@ -219,3 +219,38 @@ def test_an_actor_named_by_its_office_keeps_it_and_an_administration_speaks_thro
                                                       [("Obama administration", "Administration officials")]]
     # with Barack Obama among the actors, "Mr. Obama" is his
     assert found(sents, ["Obama administration", "Barack Obama"])[0] == [("Barack Obama", "Mr. Obama")]
+
+
+def test_a_party_keeps_its_plural_when_a_group_of_its_members_is_also_an_actor():
+    sents = ["Republicans blocked the bill.", "Republican lawmakers wrote a letter."]
+    assert found(sents, ["Republican Party", "Republican lawmakers"]) == [
+        [("Republican Party", "Republicans")], [("Republican lawmakers", "Republican lawmakers")]]
+    # without the party, the group's members are "Republicans"; two such groups leave it undecided
+    assert found(sents[:1], ["Republican lawmakers"]) == [[("Republican lawmakers", "Republicans")]]
+    assert found(sents[:1], ["Republican lawmakers", "Republican senators"]) == [[]]
+
+
+def test_an_actor_named_the_president_is_found_in_lower_case():
+    sents = ["Sen. Joe Manchin spoke first.", "The president also laid down the gauntlet."]
+    assert found(sents, ["Joe Manchin", "the President"])[1] == [("the President", "The president")]
+
+
+def test_the_president_is_not_the_last_senator_named():
+    sents = ["Sen. Joe Manchin spoke first.", "The president also laid down the gauntlet."]
+    assert found(sents, ["Joe Manchin"])[1] == []
+    sents = ["President Obama met Sen. Joe Manchin.", "The president also laid down the gauntlet."]
+    assert found(sents, ["Barack Obama", "Joe Manchin"])[1] == [("Barack Obama", "The president")]
+
+
+def test_a_new_quotation_continues_the_first_speaker_a_verb_of_saying_goes_with():
+    sents = ["“You’ll see a big vote,” said Sen. John Thune, the third-ranking Senate Republican said on Monday.",
+             "“Both sides recognize something has to be done.", "We’ve got to be decisive.”"]
+    got = found(sents, ["John Thune", "Republican Party"])
+    assert got[1] == [("John Thune", "“")]
+    assert [a for a, _ in got[2]] == ["John Thune"]
+
+
+def test_a_party_wing_in_lower_case_speaks_for_the_party():
+    sents = ["It was the refusal by conservatives to compromise.", "The Senate Conservatives Fund backed a challenger."]
+    assert found(sents, ["Republican Party"]) == [[("Republican Party", "conservatives")], []]
+    assert found(sents[:1], ["Republican Party", "conservatives"]) == [[("conservatives", "conservatives")]]

@@ -68,6 +68,11 @@ _PARTISAN_RE = re.compile(r"\b[Tt]he (?:[A-Z][a-z]+ ){1,2}(?:Republican|Democrat
 _BOTH_PARTIES_RE = re.compile(r"\b(?:[Bb]oth|[Tt]he two) (?:major )?parties\b")
 # "his own party", "their party": the party of someone named before
 _OWN_PARTY_RE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) (?:own )?party\b")
+# "the two leaders", "both men", "none of the three": each of the people the sentence before named
+_PEOPLE_RE = re.compile(r"\b(?P<det>[Tt]he|[Bb]oth|[Aa]ll) (?:(?P<count>two|three|four) )?(?:men|women|leaders|senators|"
+                        r"lawmakers|candidates|contenders|governors|politicians)\b"
+                        r"|\b(?:[Tt]he|[Aa]ll) (?P<bare>two|three|four)\b(?! [a-z]+s\b)")
+_COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
 _TITLE_RE = re.compile(r"(?:\b(?:" + "|".join(sorted((re.escape(t) for t in lexicon.TITLES), key=len, reverse=True))
                        + r")\.?\s+)+$")
 
@@ -529,6 +534,14 @@ class ActorFinder:
         for m in _BOTH_PARTIES_RE.finditer(sentence):
             if len(parties) == 2 and not any(o.start < m.end() and m.start() < o.end for o in out):
                 out += [Mention(p, m.group(0), m.start(), m.end(), "role") for p in parties
+                        if not any(o.actor == p for o in out)]
+        for m in _PEOPLE_RE.finditer(sentence):
+            people = list(dict.fromkeys(p.actor for p in (previous[-1] if previous else [])
+                                        if kinds.get(p.actor) == "person" and p.kind not in ("pronoun", "quote")))
+            count = _COUNTS.get((m.group("count") or m.group("bare") or m.group("det") or "").lower())
+            if len(people) >= 2 and count in (None, len(people)) \
+                    and not any(o.start < m.end() and m.start() < o.end for o in out):
+                out += [Mention(p, m.group(0), m.start(), m.end(), "role") for p in people
                         if not any(o.actor == p for o in out)]
         quoted = _quoted_spans(sentence)
         for start, end, kind, fits in sorted(refs):

@@ -254,3 +254,16 @@ def test_a_party_wing_in_lower_case_speaks_for_the_party():
     sents = ["It was the refusal by conservatives to compromise.", "The Senate Conservatives Fund backed a challenger."]
     assert found(sents, ["Republican Party"]) == [[("Republican Party", "conservatives")], []]
     assert found(sents[:1], ["Republican Party", "conservatives"]) == [[("conservatives", "conservatives")]]
+
+
+def test_a_plural_reference_names_each_person_the_sentence_before_named():
+    sents = ["The only contenders to speak were Sen. Ted Cruz, Gov. John Kasich and Jeb Bush.",
+             "None of the three mentioned the clinic.", "The two countries disagreed."]
+    got = found(sents, ["Ted Cruz", "John Kasich", "Jeb Bush"])
+    assert sorted(a for a, _ in got[1]) == ["Jeb Bush", "John Kasich", "Ted Cruz"]
+    assert got[2] == []
+    # the count must fit: "the two leaders" after three people is nobody in particular
+    got = found(sents[:1] + ["The two leaders met."], ["Ted Cruz", "John Kasich", "Jeb Bush"])
+    assert got[1] == []
+    got = found(["Mr. Obama met Mr. Putin.", "Both men said little."], ["Barack Obama", "Vladimir Putin"])
+    assert sorted(a for a, _ in got[1]) == ["Barack Obama", "Vladimir Putin"]

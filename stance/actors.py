@@ -215,6 +215,10 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
             forms.append(("".join(w[0] for w in caps), "alias"))
     if actor.name.islower():  # a common noun ("voter", "labor union"): its plural names the group too
         forms += [(_plural(actor.name), "alias")]
+    elif actor.kind != "person" and re.fullmatch(r"[A-Z][\w’'-]* [a-z]+", actor.name):
+        # "Latino voter", "Immigrant-rights protester": "Latino voters", "immigrant-rights protesters"
+        plural = _plural(actor.name)
+        forms += [(plural, "alias"), (plural[0].lower() + plural[1:], "alias")]
     if actor.kind == "person" and actor.name.islower():
         forms += [(t.title(), k) for t, k in forms if t.islower()]
     for text, kind in list(forms):
@@ -325,7 +329,8 @@ def _lexicon_regex() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=4096)
 def _form_regex(text: str, kind: str) -> re.Pattern[str]:
     body = re.escape(text).replace(r"\ ", r"\s+")
-    body = re.sub(r"\\-|–", "[-–]", body)  # "AFL-CIO" and "AFL–CIO" are one name
+    body = re.sub(r"\\-|–", r"[-–\\s]", body)  # "AFL-CIO", "AFL–CIO" and "Al Shabaab" for "Al-Shabaab"
+    body = re.sub(r"(?<=\\s\+)(for|of|and|the|on|in)(?=\\s\+)", lambda w: f"(?i:{w.group(1)})", body)  # "Club For Growth"
     body = re.sub(r"’|'", "['’]", body)  # "Dick's" and "Dick’s" too
     if text.startswith("the "):
         body = "[Tt]" + body[1:]  # "the Kremlin" opens a sentence as "The Kremlin"

@@ -267,3 +267,15 @@ def test_a_plural_reference_names_each_person_the_sentence_before_named():
     assert got[1] == []
     got = found(["Mr. Obama met Mr. Putin.", "Both men said little."], ["Barack Obama", "Vladimir Putin"])
     assert sorted(a for a, _ in got[1]) == ["Barack Obama", "Vladimir Putin"]
+
+
+def test_names_survive_spelling_variants_of_small_words_and_hyphens():
+    sents = ["The conservative organization Club For Growth called for a no vote.", "Al Shabaab mocked the victims."]
+    assert found(sents, ["Club for Growth", "Al-Shabaab"]) == [[("Club for Growth", "Club For Growth")],
+                                                              [("Al-Shabaab", "Al Shabaab")]]
+
+
+def test_a_capitalised_group_noun_matches_its_plural():
+    sents = ["More than half of the Latino voters polled agreed.", "Immigrant-rights protesters confronted him."]
+    assert found(sents, ["Latino voter", "Immigrant-rights protester"]) == [
+        [("Latino voter", "Latino voters")], [("Immigrant-rights protester", "Immigrant-rights protesters")]]

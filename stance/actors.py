@@ -552,6 +552,13 @@ class ActorFinder:
         for start, end, kind, fits in sorted(refs):
             if any(start < o.end and end > o.start for o in out):
                 continue
+            said = _SAID_BEFORE.search(sentence[:start]) if kind == "pronoun" else None
+            pronoun = sentence[start:end].lower()
+            if said and pronoun in ("he", "she", "they") \
+                    and not (pronoun != "they" and _plural_noun(said.group("sayer"), not sentence[:said.start("sayer")].strip())) \
+                    and not any(o.start < start for o in out if not _inside(o.start, quoted)):
+                # "Australian publishers say they ...": the pronoun is whoever says it, and no actor is named
+                continue
             before = [m for m in mentions if m.end <= start]
             if not _inside(start, quoted):
                 # '"... Obama vetoed a bill ...," he said': a name inside the quotation is not who "he" is
@@ -606,6 +613,10 @@ _ATTRIBUTION = re.compile(r"^\W{0,3}(?:,[^,“”\"]{1,90},\s*)?(?:said|says|add
 _ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|added|wrote|according to)\s+(?:(?:an?|one|the|another)\s+)?"
                                  r"(?:[A-Z][\w.-]*\s+){0,2}$")
 _MAX_QUOTE_SENTENCES = 6
+# a verb of saying right before a pronoun: "... said they", "... says that he"
+# (unless a plural sayer reports on one person: "Critics say he ...")
+_SAID_BEFORE = re.compile(r"(?P<sayer>\b[\w’'-]+)\s+(?:have\s+|has\s+)?(?:said|says|say|argued|argues|argue|insisted|"
+                          r"insists|insist|warned|warns|warn|added|noted|claimed|claims|claim)\s+(?:that\s+)?$")
 
 
 def _starts_inside_quote(sentences: Sequence[str]) -> list[bool]:
@@ -623,6 +634,11 @@ def _starts_inside_quote(sentences: Sequence[str]) -> list[bool]:
             elif ch == "”" or ch == '"':
                 open_since = None
     return out
+
+
+def _plural_noun(word: str, opens_sentence: bool) -> bool:
+    """"critics", or "Officials" opening a sentence; not "Jones" in the middle of one."""
+    return bool(re.fullmatch(r"[A-Za-z][a-z]*[^s]s" if opens_sentence else r"[a-z]+[^s]s", word))
 
 
 def _is_attributed(sentence: str, mention: Mention) -> bool:

@@ -279,3 +279,14 @@ def test_a_capitalised_group_noun_matches_its_plural():
     sents = ["More than half of the Latino voters polled agreed.", "Immigrant-rights protesters confronted him."]
     assert found(sents, ["Latino voter", "Immigrant-rights protester"]) == [
         [("Latino voter", "Latino voters")], [("Immigrant-rights protester", "Immigrant-rights protesters")]]
+
+
+def test_a_pronoun_after_a_sayer_who_is_not_an_actor_names_nobody():
+    sents = ["Meta said it would block news links.", "Australian publishers say they cannot afford it."]
+    assert found(sents, ["Meta"])[1] == []
+    # a plural sayer reporting on one person still points back: "Critics say he ..."
+    sents = ["President Petro promised a deal.", "Critics say he is running out of time."]
+    assert found(sents, ["Gustavo Petro"])[1] == [("Gustavo Petro", "he")]
+    # and a sayer who is an actor keeps it
+    sents = ["Meta said it would block news links.", "Meta executives say they will not pay."]
+    assert [a for a, _ in found(sents, ["Meta"])[1]] == ["Meta"]

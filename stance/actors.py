@@ -58,7 +58,7 @@ _ROLE_NOUNS = {
     "country": ("country",), "kingdom": ("country",), "republic": ("country",),
     "ceo": ("person",), "judge": ("person",), "attorney general": ("person",), "speaker": ("person",),
     "candidate": ("person",), "representative": ("person",), "committee": ("organization",),
-    "department": ("organization",),
+    "department": ("organization",), "campaign": ("organization",),
 }
 _ROLE_RE = re.compile(r"\b[Tt]he ((?i:" + "|".join(sorted(map(re.escape, _ROLE_NOUNS), key=len, reverse=True)) + r"))\b")
 # "the Texas Republican", "the Wisconsin representative": a politician named before
@@ -500,6 +500,8 @@ class ActorFinder:
         return patterns
 
     def _explicit(self, sentence: str, patterns: list[tuple[re.Pattern[str], str, str]]) -> list[Mention]:
+        if _CREDIT_LINE.match(sentence):
+            return []  # "(Reporting by ... in Riyadh; Editing by ...)": places, not actors
         candidates: list[Mention] = []
         for regex, name, kind in patterns:
             for m in regex.finditer(sentence):
@@ -552,6 +554,9 @@ class ActorFinder:
         for start, end, kind, fits in sorted(refs):
             if any(start < o.end and end > o.start for o in out):
                 continue
+            if kind == "pronoun" and sentence[start:end].lower() in ("they", "their", "them") \
+                    and _local_group(sentence, start, out):
+                continue  # "South Korean exporters, who sell a fifth of their goods": the exporters'
             said = _SAID_BEFORE.search(sentence[:start]) if kind == "pronoun" else None
             pronoun = sentence[start:end].lower()
             if said and pronoun in ("he", "she", "they") \
@@ -613,6 +618,9 @@ _ATTRIBUTION = re.compile(r"^\W{0,3}(?:,[^,“”\"]{1,90},\s*)?(?:said|says|add
 _ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|added|wrote|according to)\s+(?:(?:an?|one|the|another)\s+)?"
                                  r"(?:[A-Z][\w.-]*\s+){0,2}$")
 _MAX_QUOTE_SENTENCES = 6
+_PEOPLE_PLURAL = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, lexicon.PEOPLE_PLURALS), key=len, reverse=True))
+                            + r")\b|\b[Tt]he [A-Z][a-z]+s\b", re.IGNORECASE)
+_CREDIT_LINE = re.compile(r"^\W*(?:Reporting|Additional reporting|Writing|Editing|Compiled) by\b")
 # a verb of saying right before a pronoun: "... said they", "... says that he"
 # (unless a plural sayer reports on one person: "Critics say he ...")
 _SAID_BEFORE = re.compile(r"(?P<sayer>\b[\w’'-]+)\s+(?:have\s+|has\s+)?(?:said|says|say|argued|argues|argue|insisted|"
@@ -634,6 +642,15 @@ def _starts_inside_quote(sentences: Sequence[str]) -> list[bool]:
             elif ch == "”" or ch == '"':
                 open_since = None
     return out
+
+
+def _local_group(sentence: str, position: int, mentions: list[Mention]) -> bool:
+    """Whether a group of people that is not an actor ("exporters", "parents", "the Greens") is named
+    earlier in the sentence, after any actor's mention: the nearest fitting antecedent of "they"."""
+    last_actor = max((m.end for m in mentions if m.end <= position), default=0)
+    group = _PEOPLE_PLURAL.search(sentence, last_actor, position)
+    # "AfD lawmakers renewed their call": the actor's own people
+    return bool(group) and not (last_actor and not sentence[last_actor:group.start()].strip())
 
 
 def _plural_noun(word: str, opens_sentence: bool) -> bool:
@@ -747,6 +764,8 @@ def _part_of_longer_name(sentence: str, start: int, end: int, kind: str) -> bool
     after = re.match(r"[\s-]+([A-Z][\w]*)", sentence[end:])
     if after and after.group(1) in lexicon.NOT_ACTOR_AFTER:
         return True  # "East China Sea", "Japan Times"
+    if re.search(r"\b(?:North|South|East|West|Northern|Southern|Eastern|Western|New)\s+$", sentence[:start]):
+        return True  # "Northern Ireland", "New Mexico", "South Sudan": another place
     if kind in ("capital", "demonym", "alias", "person_alias", "name"):
         before = re.search(r"\b([A-Z][\w]*) of (?:the )?$", sentence[:start])
         if before and before.group(1) not in ("President", "Minister", "Secretary", "King", "Queen", "Prince",

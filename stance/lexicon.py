@@ -126,6 +126,18 @@ GROUP_ROLES = (
 NOT_ACTOR_AFTER = {"Sea", "Ocean", "Strait", "Straits", "Gulf", "River", "Times", "Post", "Airport",
                    "University", "Stock", "Street", "Square", "Island", "Islands", "Peninsula", "Bay",
                    "Mountains", "Basin", "Coast", "Cup", "Open", "Grand", "Games"}
+# Plural nouns for groups of people: "they" after one of them in the same sentence is that group.
+PEOPLE_PLURALS = (
+    "officials", "authorities", "lawmakers", "legislators", "politicians", "diplomats", "leaders", "ministers",
+    "governments", "critics", "opponents", "supporters", "analysts", "economists", "experts", "researchers",
+    "scientists", "activists", "campaigners", "protesters", "voters", "residents", "citizens", "people",
+    "workers", "employees", "dockworkers", "farmers", "exporters", "importers", "investors", "shareholders",
+    "customers", "consumers", "patients", "doctors", "nurses", "teachers", "students", "parents", "families",
+    "children", "members", "companies", "firms", "businesses", "employers", "retailers", "banks", "insurers",
+    "hospitals", "publishers", "negotiators", "rebels", "migrants", "immigrants", "refugees", "drivers",
+    "owners", "landlords", "tenants", "unions", "groups", "advocates", "lobbyists", "donors", "states", "cities",
+)
+
 # A party's wing, named in lower case, speaks for the party when it is not an actor of its own
 # ("the refusal by conservatives to compromise"); ranked below the party's own names.
 PARTY_WINGS = {"Republican Party": ("conservatives",), "Democratic Party": ("liberals", "progressives")}

@@ -290,3 +290,21 @@ def test_a_pronoun_after_a_sayer_who_is_not_an_actor_names_nobody():
     # and a sayer who is an actor keeps it
     sents = ["Meta said it would block news links.", "Meta executives say they will not pay."]
     assert [a for a, _ in found(sents, ["Meta"])[1]] == ["Meta"]
+
+
+def test_they_after_a_group_of_people_that_is_not_an_actor_names_nobody():
+    sents = ["China threatened new export curbs.",
+             "The warning rattled South Korean exporters, who sell a fifth of their goods to Chinese buyers.",
+             "Beijing said they would take effect in May."]
+    got = found(sents, ["China"])
+    assert ("China", "their") not in got[1]
+    # the actor's own people are still the actor: "AfD lawmakers renewed their call"
+    got = found(["The AfD opposes the deliveries.", "AfD lawmakers renewed their call to halt them."],
+                {"Alternative for Germany": ["AfD"]})
+    assert [a for a, _ in got[1]] == ["Alternative for Germany"]
+
+
+def test_credit_lines_and_other_places_are_not_actors():
+    got = found(["(Reporting by Aziz El Yaakoubi in Riyadh; Editing by Don Durfee)",
+                 "Mr Farage spoke to critics in Northern Ireland.", "Ireland objected."], ["Saudi Arabia", "Ireland"])
+    assert got == [[], [], [("Ireland", "Ireland")]]

@@ -618,8 +618,10 @@ _ATTRIBUTION = re.compile(r"^\W{0,3}(?:,[^,“”\"]{1,90},\s*)?(?:said|says|add
 _ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|added|wrote|according to)\s+(?:(?:an?|one|the|another)\s+)?"
                                  r"(?:[A-Z][\w.-]*\s+){0,2}$")
 _MAX_QUOTE_SENTENCES = 6
+# (also "the Greens", agent nouns such as "truck makers", and "nobody ... their")
 _PEOPLE_PLURAL = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, lexicon.PEOPLE_PLURALS), key=len, reverse=True))
-                            + r")\b|\b[Tt]he [A-Z][a-z]+s\b", re.IGNORECASE)
+                            + r"|[a-z]{2,}(?:ers|ists)|nobody|no one|anyone|anybody|everyone|everybody|someone)\b"
+                            r"|\b[Tt]he [A-Z][a-z]+s\b", re.IGNORECASE)
 _CREDIT_LINE = re.compile(r"^\W*(?:Reporting|Additional reporting|Writing|Editing|Compiled) by\b")
 # a verb of saying right before a pronoun: "... said they", "... says that he"
 # (unless a plural sayer reports on one person: "Critics say he ...")
@@ -741,7 +743,7 @@ def _speaker_at_quote_end(sentences: Sequence[str], per_sentence: list[list[Ment
 # role nouns that only refer back to an actor whose names contain them ("the council" -> "City Council")
 _OFFICES = {"president", "prime minister", "chancellor", "premier"}
 _NAMED_ROLES = {"council", "union", "court", "commission", "agency", "bank", "regulator", "alliance", "bloc",
-                "ministry", "party"}
+                "ministry", "party", "committee"}
 
 
 def _fits(mention: Mention, actor_kind: str, fits: tuple[str, ...]) -> bool:

@@ -308,3 +308,13 @@ def test_credit_lines_and_other_places_are_not_actors():
     got = found(["(Reporting by Aziz El Yaakoubi in Riyadh; Editing by Don Durfee)",
                  "Mr Farage spoke to critics in Northern Ireland.", "Ireland objected."], ["Saudi Arabia", "Ireland"])
     assert got == [[], [], [("Ireland", "Ireland")]]
+
+
+def test_they_after_nobody_or_an_agent_noun_names_nobody_and_a_committee_must_be_named_one():
+    got = found(["The White House backed the bill.", "Nobody is losing their coverage, he said.",
+                 "Foreign truck makers can avoid it by building their trucks here."], ["White House"])
+    assert got[1] == [] and got[2] == []
+    got = found(["The Senate Commerce Committee held a hearing.", "Loomly lobbied against the bill.",
+                 "The committee is expected to vote in March."], ["Loomly", "Senate Commerce Committee"])
+    assert got[2] == [("Senate Commerce Committee", "The committee")]
+    assert found(["Loomly lobbied against the bill.", "The committee votes in March."], ["Loomly"])[1] == []

@@ -60,7 +60,9 @@ _ROLE_NOUNS = {
     "candidate": ("person",), "representative": ("person",), "committee": ("organization",),
     "department": ("organization",), "campaign": ("organization",),
 }
-_ROLE_RE = re.compile(r"\b[Tt]he ((?i:" + "|".join(sorted(map(re.escape, _ROLE_NOUNS), key=len, reverse=True)) + r"))\b")
+# "the government", and "the federal government", "the minority government"
+_ROLE_RE = re.compile(r"\b[Tt]he (?:(?:federal|national|central|minority|coalition|interim) (?=government\b))?((?i:"
+                      + "|".join(sorted(map(re.escape, _ROLE_NOUNS), key=len, reverse=True)) + r"))\b")
 # "the Texas Republican", "the Wisconsin representative": a politician named before
 _PARTISAN_RE = re.compile(r"\b[Tt]he (?:[A-Z][a-z]+ ){1,2}(?:Republican|Democrat|senator|representative|congressman|"
                           r"congresswoman|lawmaker|governor)\b(?!s)")
@@ -142,7 +144,7 @@ def guess_kind(name: str, ner_label: str | None = None) -> str:
     known = _lexicon_canonical(name)
     if known in lexicon.COUNTRIES:
         return "country"
-    if known in lexicon.PARTIES or name.endswith(" Party"):
+    if known in lexicon.PARTIES or re.search(r" Party(?: of [A-Z][\w ]+)?$", name):
         return "party"
     if known in lexicon.ORGANIZATIONS:
         return "organization"
@@ -196,9 +198,16 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
             surname = words[-1] if words[-1].rstrip(".").lower() not in ("jr", "sr", "ii", "iii") else words[-2]
             forms.append((surname, "alias"))
     elif actor.kind == "party":
-        base = actor.name.removesuffix(" Party").strip()
+        # "Green Party" -> "Greens"; "Conservative Party of Canada" -> "Conservatives"; "Australian Labor Party"
+        # -> "Labor"; and the initials of a long name ("BJP", "EPP", "ALP")
+        base = re.sub(r" Party(?: of .+)?$", "", actor.name).strip()
+        demonym = re.match(r"^(\w+) (.+)$", base)
+        if demonym and lexicon.canonical_lookup().get(demonym.group(1)) in lexicon.COUNTRIES:
+            base = demonym.group(2)
         if base != actor.name:
-            forms += [(base, "alias"), (base + "s", "alias")]
+            plural = base[:-2] + "s" if base.endswith("atic") else base + "s"  # "Democratic" -> "Democrats"
+            forms += [(base, "alias")] + ([(plural, "alias")] if " " not in base and not base.endswith("s") else [])
+        forms += [(a, "alias") for a in _initials(actor.name)]
     elif actor.kind == "organization":
         forms += [(f, "alias") for f in _organization_short_forms(actor.name)]
         forms += [(f, "capital") for f in _party_member_forms(actor.name)]
@@ -210,9 +219,7 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
         stripped = [w for w in words if w.strip(",") not in lexicon.COMPANY_SUFFIXES]
         if stripped and len(stripped) < len(words):
             forms.append((" ".join(stripped).rstrip(","), "alias"))
-        caps = [w for w in words if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for")]
-        if len(caps) >= 3:
-            forms.append(("".join(w[0] for w in caps), "alias"))
+        forms += [(a, "alias") for a in _initials(actor.name)]
     if actor.name.islower():  # a common noun ("voter", "labor union"): its plural names the group too
         forms += [(_plural(actor.name), "alias")]
     elif actor.kind != "person" and re.fullmatch(r"[A-Z][\w’'-]* [a-z]+", actor.name):
@@ -231,6 +238,12 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
             seen.add(text)
             unique.append((text, kind))
     return unique
+
+
+def _initials(name: str) -> list[str]:
+    """"Tax Policy Center" -> "TPC", "Bharatiya Janata Party" -> "BJP": names of three or more words."""
+    caps = [w for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for")]
+    return ["".join(w[0] for w in caps)] if len(caps) >= 3 else []
 
 
 def _party_member_forms(name: str) -> list[str]:
@@ -273,6 +286,10 @@ def _organization_short_forms(name: str) -> list[str]:
                 if rest == "Congress":
                     forms.append("lawmakers")
                 break
+    body = re.match(r"^(?:the )?(Supreme Court|Constitutional Court|High Court|National Assembly|Parliament) of (?:the )?[A-Z]",
+                    name)
+    if body:  # "Supreme Court of Israel" -> "the Supreme Court"
+        forms += [body.group(1), "the " + body.group(1)]
     for form in [name, *forms]:
         m = re.match(r"^(?:the )?(Department|Ministry|Office) of (?:the )?([A-Z][\w ]+)$", form)
         if m:
@@ -581,7 +598,8 @@ class ActorFinder:
                             if kind == "pronoun" or fits == ("person",) else list(reversed(ms)))
             fitting = [m for m in history if _fits(m, kinds.get(m.actor, "organization"), fits)]
             if kind == "role":
-                role = sentence[start:end].lower().removeprefix("the ").strip()
+                noun = _ROLE_RE.match(sentence, start)  # "the federal government": "government"
+                role = noun.group(1).lower() if noun else sentence[start:end].lower().removeprefix("the ").strip()
                 if role in _NAMED_ROLES:
                     fitting = [m for m in fitting if role in m.actor.lower() or role in m.text.lower()
                                or (role in ("party",) and kinds.get(m.actor) == "party")]

@@ -318,3 +318,21 @@ def test_they_after_nobody_or_an_agent_noun_names_nobody_and_a_committee_must_be
                  "The committee is expected to vote in March."], ["Loomly", "Senate Commerce Committee"])
     assert got[2] == [("Senate Commerce Committee", "The committee")]
     assert found(["Loomly lobbied against the bill.", "The committee votes in March."], ["Loomly"])[1] == []
+
+
+def test_party_names_give_their_short_forms_and_initials():
+    got = found(["The BJP called it absurd.", "Labor and the Conservatives voted no.", "Democrats in Seoul agreed."],
+                ["Bharatiya Janata Party", "Australian Labor Party", "Conservative Party of Canada",
+                 "Democratic Party of Korea"])
+    assert got == [[("Bharatiya Janata Party", "BJP")],
+                   [("Australian Labor Party", "Labor"), ("Conservative Party of Canada", "Conservatives")],
+                   [("Democratic Party of Korea", "Democrats")]]
+    assert guess_kind("Conservative Party of Canada") == "party"
+
+
+def test_a_court_of_a_country_and_the_federal_government_refer_back():
+    got = found(["The Supreme Court of Israel heard the case.", "The Supreme Court ruled on Sunday."],
+                ["Supreme Court of Israel"])
+    assert got[1] == [("Supreme Court of Israel", "The Supreme Court")]
+    got = found(["Ottawa announced the fee.", "The federal government says it will pay off."], ["Canada"])
+    assert got[1] == [("Canada", "The federal government")]

@@ -220,6 +220,9 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
         if stripped and len(stripped) < len(words):
             forms.append((" ".join(stripped).rstrip(","), "alias"))
         forms += [(a, "alias") for a in _initials(actor.name)]
+        owner = re.match(r"^([A-Z][\w.-]*[’']s) [A-Z]", actor.name)
+        if owner:  # "Dick’s Sporting Goods" is "Dick’s"
+            forms.append((owner.group(1), "alias"))
     if actor.name.islower():  # a common noun ("voter", "labor union"): its plural names the group too
         forms += [(_plural(actor.name), "alias")]
     elif actor.kind != "person" and re.fullmatch(r"[A-Z][\w’'-]* [a-z]+", actor.name):
@@ -241,9 +244,13 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
 
 
 def _initials(name: str) -> list[str]:
-    """"Tax Policy Center" -> "TPC", "Bharatiya Janata Party" -> "BJP": names of three or more words."""
+    """"Tax Policy Center" -> "TPC", "Bharatiya Janata Party" -> "BJP", "U.S. Citizenship and Immigration
+    Services" -> "USCIS" and "U.S.C.I.S.": names of three or more words."""
     caps = [w for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for")]
-    return ["".join(w[0] for w in caps)] if len(caps) >= 3 else []
+    if len(caps) < 3:
+        return []
+    letters = "".join(w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.)+", w) else w[0] for w in caps)
+    return [letters, ".".join(letters) + "."] if any("." in w for w in caps) else [letters]
 
 
 def _party_member_forms(name: str) -> list[str]:

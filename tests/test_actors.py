@@ -336,3 +336,10 @@ def test_a_court_of_a_country_and_the_federal_government_refer_back():
     assert got[1] == [("Supreme Court of Israel", "The Supreme Court")]
     got = found(["Ottawa announced the fee.", "The federal government says it will pay off."], ["Canada"])
     assert got[1] == [("Canada", "The federal government")]
+
+
+def test_possessive_company_names_and_dotted_initials():
+    got = found(["Dick’s will no longer sell the rifles.", "U.S.C.I.S. intends to refer more cases."],
+                ["Dick’s Sporting Goods", "U.S. Citizenship and Immigration Services"])
+    assert got == [[("Dick’s Sporting Goods", "Dick’s")],
+                   [("U.S. Citizenship and Immigration Services", "U.S.C.I.S.")]]

@@ -578,15 +578,7 @@ class ActorFinder:
         for start, end, kind, fits in sorted(refs):
             if any(start < o.end and end > o.start for o in out):
                 continue
-            if kind == "pronoun" and sentence[start:end].lower() in ("they", "their", "them") \
-                    and _local_group(sentence, start, out):
-                continue  # "South Korean exporters, who sell a fifth of their goods": the exporters'
-            said = _SAID_BEFORE.search(sentence[:start]) if kind == "pronoun" else None
-            pronoun = sentence[start:end].lower()
-            if said and pronoun in ("he", "she", "they") \
-                    and not (pronoun != "they" and _plural_noun(said.group("sayer"), not sentence[:said.start("sayer")].strip())) \
-                    and not any(o.start < start for o in out if not _inside(o.start, quoted)):
-                # "Australian publishers say they ...": the pronoun is whoever says it, and no actor is named
+            if kind == "pronoun" and _bound_locally(sentence, start, end, out, quoted):
                 continue
             before = [m for m in mentions if m.end <= start]
             if not _inside(start, quoted):
@@ -645,8 +637,8 @@ _ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|added|wrote|according to)\s+(?
 _MAX_QUOTE_SENTENCES = 6
 # (also "the Greens", agent nouns such as "truck makers", and "nobody ... their")
 _PEOPLE_PLURAL = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, lexicon.PEOPLE_PLURALS), key=len, reverse=True))
-                            + r"|[a-z]{2,}(?:ers|ists)|nobody|no one|anyone|anybody|everyone|everybody|someone)\b"
-                            r"|\b[Tt]he [A-Z][a-z]+s\b", re.IGNORECASE)
+                            + r"|nobody|no one|anyone|anybody|everyone|everybody|someone)\b"
+                            r"|(?-i:\b[a-z]{2,}(?:ers|ists)\b|\b[Tt]he [A-Z][a-z]+s\b)", re.IGNORECASE)
 _CREDIT_LINE = re.compile(r"^\W*(?:Reporting|Additional reporting|Writing|Editing|Compiled) by\b")
 # a verb of saying right before a pronoun: "... said they", "... says that he"
 # (unless a plural sayer reports on one person: "Critics say he ...")
@@ -669,6 +661,21 @@ def _starts_inside_quote(sentences: Sequence[str]) -> list[bool]:
             elif ch == "”" or ch == '"':
                 open_since = None
     return out
+
+
+def _bound_locally(sentence: str, start: int, end: int, mentions: list[Mention], quoted: list[tuple[int, int]]) -> bool:
+    """Whether the pronoun at ``start:end`` refers to someone in its own sentence who is not an actor:
+    "South Korean exporters, who sell a fifth of their goods"; "Australian publishers say they ..."
+    (but "Critics say he ..." reports on someone else)."""
+    pronoun = sentence[start:end].lower()
+    if pronoun in ("they", "their", "them") and _local_group(sentence, start, mentions):
+        return True
+    said = _SAID_BEFORE.search(sentence[:start])
+    if not said or pronoun not in ("he", "she", "they"):
+        return False
+    if pronoun != "they" and _plural_noun(said.group("sayer"), not sentence[:said.start("sayer")].strip()):
+        return False
+    return not any(m.start < start for m in mentions if not _inside(m.start, quoted))
 
 
 def _local_group(sentence: str, position: int, mentions: list[Mention]) -> bool:

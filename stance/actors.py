@@ -202,7 +202,7 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
         # -> "Labor"; and the initials of a long name ("BJP", "EPP", "ALP")
         base = re.sub(r" Party(?: of .+)?$", "", actor.name).strip()
         demonym = re.match(r"^(\w+) (.+)$", base)
-        if demonym and lexicon.canonical_lookup().get(demonym.group(1)) in lexicon.COUNTRIES:
+        if demonym and _lexicon_canonical(demonym.group(1)) in lexicon.COUNTRIES:
             base = demonym.group(2)
         if base != actor.name:
             plural = base[:-2] + "s" if base.endswith("atic") else base + "s"  # "Democratic" -> "Democrats"

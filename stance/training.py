@@ -9,14 +9,14 @@ import random
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 
 from .data import SOURCES, load_source
 from .data.records import StanceRecord
 from .encoding import EncodingConfig
-from .model import DEFAULT_BASE, StanceModel
+from .model import DEFAULT_BASE, StanceModel, softmax
 from .schema import LABELS
 
 
@@ -119,6 +119,18 @@ def load_training_data(config: TrainingConfig, split: str = "train") -> dict[str
     return out
 
 
+def load_calibration_records(config: TrainingConfig) -> list[StanceRecord]:
+    """Every dev record of ``config.calibration_sources``, uncapped: the consistency weight needs whole
+    documents, not a sample of their sentences."""
+    records: list[StanceRecord] = []
+    for name in config.calibration_sources:
+        directory = config.source_dir(name)
+        if not directory.exists():
+            raise FileNotFoundError(f"data for calibration source {name!r} not found at {directory}")
+        records.extend(load_source(name, directory, "dev"))
+    return records
+
+
 def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[str, Any]]:
     """Fine-tune a model as ``config`` says, save it to ``config.output_dir``, return it with its metrics."""
     import torch
@@ -126,7 +138,7 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
     from transformers import Trainer, TrainingArguments, set_seed
 
     from .card import render_model_card
-    from .evaluation import evaluate_records, fit_temperature
+    from .evaluation import evaluate_records
 
     config.validate()
     set_seed(config.seed)
@@ -174,16 +186,16 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
     # calibration and metrics on dev (never on test)
     metrics: dict[str, Any] = {"config": dataclasses.asdict(config), "train_records": {k: len(v) for k, v in train_sets.items()},
                                "dev": {}}
-    dev_all = [r for name, rs in dev_sets.items() if name in config.calibration_sources for r in rs]
-    if config.calibrate and dev_all:
-        logits = model.logits([r.to_pair(model.encoding) for r in dev_all], config.eval_batch_size)
-        model.temperature = fit_temperature(logits, [label2id[r.label] for r in dev_all])
-        log(f"temperature: {model.temperature}")
+    if config.calibrate and config.calibration_sources:
+        calibration = load_calibration_records(config)
+        fitted = calibrate(model, calibration, config.eval_batch_size)
+        log(f"calibration on {len(calibration)} dev records: {fitted}")
     for name, records in dev_sets.items():
         if records:
             metrics["dev"][name] = evaluate_records(model, records, config.eval_batch_size)
             log(f"dev {name}: macro-F1 {metrics['dev'][name]['macro_f1']} (n={len(records)})")
     metrics["temperature"] = model.temperature
+    metrics["consistency_weight"] = model.consistency_weight
     metrics["train_seconds"] = round(time.time() - started, 1)
     model.card = {"train_records": metrics["train_records"], "dev": {k: {"macro_f1": v["macro_f1"], "n": v["n"]}
                                                                         for k, v in metrics["dev"].items()}}
@@ -195,6 +207,33 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
         checkpoints.rmdir()
     log(f"saved to {out} in {metrics['train_seconds']} s")
     return model, metrics
+
+
+def calibrate(model: StanceModel, records: Sequence[StanceRecord], batch_size: int = 64) -> dict[str, float]:
+    """Fit ``model``'s temperature, then its consistency weight (:mod:`stance.consistency`), on dev
+    ``records``, in place; the weight from the records that name their ``document`` (0 if none do).
+
+    Example:
+        >>> calibrate(model, load_training_data(config, "dev")["corpus"])
+        {'temperature': 1.21, 'consistency_weight': 0.5}
+    """
+    from .consistency import fit_consistency_weight
+    from .evaluation import fit_temperature
+
+    if not records:
+        raise ValueError("calibration needs at least one dev record")
+    label2id = {l: i for i, l in enumerate(model.labels)}
+    y = np.array([label2id[r.label] for r in records])
+    logits = model.logits([r.to_pair(model.encoding) for r in records], batch_size)
+    model.temperature = fit_temperature(logits, y)
+    in_documents = [i for i, r in enumerate(records) if r.document]
+    if in_documents:
+        probs = softmax(logits[in_documents] / model.temperature)
+        groups = [(records[i].source, records[i].document, records[i].proposal, records[i].actor) for i in in_documents]
+        model.consistency_weight = fit_consistency_weight(probs, groups, y[in_documents], model.labels)
+    else:
+        model.consistency_weight = 0.0
+    return {"temperature": model.temperature, "consistency_weight": model.consistency_weight}
 
 
 def _tokenized(model: StanceModel, records: list[StanceRecord], label2id: dict[str, int], dataset_cls: Any) -> Any:

@@ -101,3 +101,26 @@ def test_predict_batch_bad_records(tiny_detector):
     with pytest.raises(ValueError, match="record 1"):
         list(tiny_detector.predict_batch(records))
     assert isinstance(out[3], RecordError)
+
+
+def test_consistency_weight_comes_from_the_model_unless_the_detector_sets_it(tiny_model_dir, tmp_path):
+    from stance import StanceDetector
+    from stance.model import StanceModel
+
+    model = StanceModel.from_pretrained(tiny_model_dir, device="cpu")
+    doc = "Paris backed the plan. Paris later called it a disaster. Paris said little else."
+    plain = StanceDetector(model, consistency_weight=0.0).predict(doc, PROPOSAL, actors=["France"])
+    model.consistency_weight = 3.0
+    det = StanceDetector(model)
+    assert det.consistency_weight == 3.0
+    leaned = det.predict(doc, PROPOSAL, actors=["France"])
+    before = [s.stances[0].scores for s in plain.sentences]
+    after = [s.stances[0].scores for s in leaned.sentences]
+    assert before != after
+    for b, a in zip(before, after):  # only the split of support and oppose moves
+        assert a["neutral"] == pytest.approx(b["neutral"], abs=1e-4)
+        assert a["support"] + a["oppose"] == pytest.approx(b["support"] + b["oppose"], abs=2e-4)
+    assert StanceDetector(model, consistency_weight=0.0).predict(doc, PROPOSAL, actors=["France"]).to_dict() \
+        == plain.to_dict()
+    with pytest.raises(ValueError, match="consistency_weight"):
+        StanceDetector(model, consistency_weight=-0.5)

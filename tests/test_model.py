@@ -50,8 +50,21 @@ def test_save_load_round_trip_safetensors_only(tiny_model_dir, tmp_path):
     assert "model.safetensors" in names and "stance_config.json" in names and "README.md" in names
     assert not any(n.endswith((".bin", ".pt", ".pkl", ".pickle")) for n in names)
     again = StanceModel.from_pretrained(out, device="cpu")
-    assert again.temperature == 1.7
+    assert again.temperature == 1.7 and again.consistency_weight == 0.0
     np.testing.assert_allclose(again.predict_proba(PAIRS), model.predict_proba(PAIRS), atol=1e-6)
+
+
+def test_save_calibration_changes_only_the_calibration(tiny_model_dir, tmp_path):
+    model = StanceModel.from_pretrained(tiny_model_dir, device="cpu")
+    out = model.save_pretrained(tmp_path / "copy")
+    weights = (out / "model.safetensors").read_bytes()
+    model.temperature, model.consistency_weight = 2.5, 0.45
+    model.save_calibration(out)
+    again = StanceModel.from_pretrained(out, device="cpu")
+    assert (again.temperature, again.consistency_weight) == (2.5, 0.45)
+    assert (out / "model.safetensors").read_bytes() == weights
+    with pytest.raises(FileNotFoundError, match="no saved stance model"):
+        model.save_calibration(tmp_path)
 
 
 def test_plain_transformers_can_open_a_saved_model(tiny_model_dir):

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from stance.training import TrainingConfig, load_training_data, train
+from stance.training import TrainingConfig, load_calibration_records, load_training_data, train
 from conftest import ROOT
 
 
@@ -67,3 +67,24 @@ def test_a_short_training_run_saves_a_loadable_model(tiny_base_dir, tmp_path, me
     np.testing.assert_allclose(det.model.predict_proba(pairs), model.predict_proba(pairs), atol=1e-5)
     res = det.predict("Paris rejected the plan.", proposal="A plan", actors=["France"])
     assert res.actors[0].actor == "France"
+    # calibration ran on every corpus dev record (whole documents), and its results travel with the model
+    assert saved["temperature"] == det.model.temperature and saved["consistency_weight"] == det.model.consistency_weight
+    assert 0.0 <= det.model.consistency_weight <= 2.0
+
+
+def test_calibrate_fits_the_consistency_weight_on_records_with_documents(tiny_model_dir):
+    from stance.data.records import StanceRecord
+    from stance.model import StanceModel
+    from stance.training import calibrate
+
+    model = StanceModel.from_pretrained(tiny_model_dir, device="cpu")
+    cfg = TrainingConfig(corpus_dir=str(ROOT / "corpus"), calibration_sources=["corpus"], max_eval_records=100)
+    records = load_calibration_records(cfg)
+    assert len(records) > cfg.max_eval_records and all(r.document for r in records)  # whole documents
+    fitted = calibrate(model, records[:80], batch_size=16)
+    assert fitted == {"temperature": model.temperature, "consistency_weight": model.consistency_weight}
+    loose = [StanceRecord(r.proposal, r.actor, r.sentences, r.sentence_index, r.label, r.mention) for r in records[:80]]
+    model.consistency_weight = 1.0
+    assert calibrate(model, loose, batch_size=16)["consistency_weight"] == 0.0  # no documents: nothing to fit
+    with pytest.raises(ValueError, match="at least one"):
+        calibrate(model, [])

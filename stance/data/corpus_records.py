@@ -23,5 +23,5 @@ def convert(corpus_dir: str | Path, split: str = "train") -> Iterator[StanceReco
             sentence = doc["sentences"][st["sentence"]]
             yield StanceRecord(proposal=doc["proposal"], actor=st["actor"], sentences=doc["sentences"][:st["sentence"] + 1],
                                sentence_index=st["sentence"], label=st["label"], mention=st["mention"],
-                               mention_start=sentence.find(st["mention"]), source="corpus",
+                               mention_start=sentence.find(st["mention"]), document=doc["id"], source="corpus",
                                id=f"{doc['id']}-{st['sentence']}-{st['actor']}")

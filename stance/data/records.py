@@ -9,11 +9,14 @@ JSON Lines, one record per line::
      "label": "oppose",                                   # support | oppose | neutral
      "mention": "Macron",                                 # optional: the words naming the actor
      "mention_start": 0,                                  # optional: character offset of the mention
+     "document": "...",                                   # optional: the article's id (see below)
      "source": "corpus", "id": "..."}                     # optional bookkeeping
 
 ``mention`` may be omitted or not found in the sentence: the pair is then built without a marked
 mention. Only the sentences up to ``sentence_index`` are used as context, so converters may store just
-those.
+those. Records that share ``source``, ``document``, ``proposal`` and ``actor`` are one actor's sentences in one
+article:
+calibration fits :mod:`stance.consistency` on them.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ class StanceRecord:
     label: str
     mention: str | None = None
     mention_start: int | None = None
+    document: str = ""
     source: str = ""
     id: str = ""
     extra: dict[str, Any] = field(default_factory=dict)

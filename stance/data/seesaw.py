@@ -47,5 +47,5 @@ def convert(data_dir: str | Path, split: str = "train") -> Iterator[StanceRecord
         mention = found[0] if found else None
         yield StanceRecord(proposal=case["proposal"], actor=case["actor"], sentences=sentences[:i + 1],
                            sentence_index=i, label=case["label"], mention=mention.text if mention else None,
-                           mention_start=mention.start if mention else None, source="seesaw",
+                           mention_start=mention.start if mention else None, document=case["doc_id"], source="seesaw",
                            id=f"seesaw-{case['doc_id']}-{i}-{n}")

@@ -41,7 +41,8 @@ def render_model_card(config: Any, metrics: dict[str, Any], extra_sections: str 
         lines += [extra_sections.rstrip(), ""]
     lines += ["## Intended use and limits", "",
               "- English news about a stated proposal; actors are people, parties, governments, organisations.",
-              "- The stance is read from one sentence and the sentence before it; positions stated far from the "
+              "- The stance is read from one sentence and the sentence before it (then leans toward the actor's "
+              "other sentences in the document, `stance.consistency`); positions stated far from the "
               "actor's mention, irony and implicit positions are often missed.",
               "- Actor finding (aliases, demonyms, capitals, pronouns) is rule-based and can link a pronoun to the "
               "wrong actor; pass `actors={name: [aliases]}` for the best results.",

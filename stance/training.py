@@ -14,6 +14,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .data import SOURCES, load_source
+from .data.augment import negated_proposals, unrelated_proposals
 from .data.records import StanceRecord
 from .encoding import EncodingConfig
 from .model import DEFAULT_BASE, StanceModel, softmax
@@ -31,6 +32,11 @@ class TrainingConfig:
     corpus_dir: str = "corpus"
     sources: dict[str, int | None] = field(default_factory=lambda: {"corpus": None})
     oversample: dict[str, int] = field(default_factory=dict)
+    # training-time copies that make the proposal matter (stance.data.augment): the share of each source's
+    # polar records copied with the proposal negated and the label flipped, and the share of its records
+    # copied with another document's proposal, labelled neutral
+    negated_proposals: float = 0.0
+    unrelated_proposals: float = 0.0
     eval_sources: list[str] = field(default_factory=lambda: ["corpus"])
     calibration_sources: list[str] = field(default_factory=lambda: ["corpus"])
     max_eval_records: int = 2000
@@ -90,6 +96,9 @@ class TrainingConfig:
         for name in list(self.sources) + list(self.eval_sources):
             if name not in SOURCES:
                 raise ValueError(f"unknown data source {name!r}; known: {sorted(SOURCES)}")
+        for name in ("negated_proposals", "unrelated_proposals"):
+            if not 0 <= getattr(self, name) <= 1:
+                raise ValueError(f"{name} is a share of the records, between 0 and 1; got {getattr(self, name)}")
         if self.epochs <= 0 and self.max_steps <= 0:
             raise ValueError("epochs or max_steps must be positive")
 
@@ -101,7 +110,8 @@ class TrainingConfig:
 
 
 def load_training_data(config: TrainingConfig, split: str = "train") -> dict[str, list[StanceRecord]]:
-    """Records per source for ``split``; training sources are capped (a seeded sample) and oversampled."""
+    """Records per source for ``split``; training sources are capped (a seeded sample), given their
+    augmented copies (``negated_proposals``, ``unrelated_proposals``) and oversampled."""
     rng = random.Random(config.seed)
     out: dict[str, list[StanceRecord]] = {}
     names = config.sources if split == "train" else config.eval_sources
@@ -114,6 +124,8 @@ def load_training_data(config: TrainingConfig, split: str = "train") -> dict[str
         if cap is not None and len(records) > cap:
             records = rng.sample(records, cap)
         if split == "train":
+            records = records + negated_proposals(records, config.negated_proposals, rng) \
+                + unrelated_proposals(records, config.unrelated_proposals, rng)
             records = records * max(1, int(config.oversample.get(name, 1)))
         out[name] = records
     return out

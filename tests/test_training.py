@@ -1,5 +1,6 @@
 import json
 
+import numpy as np
 import pytest
 
 from stance.training import TrainingConfig, load_calibration_records, load_training_data, train
@@ -100,3 +101,30 @@ def test_augmented_copies_join_the_training_records_before_oversampling():
     assert sum(r.id.endswith("~negated") for r in data) == 2 * round(0.5 * polar)
     assert all(r.label == "neutral" for r in data if r.id.endswith("~unrelated"))
     assert load_training_data(cfg, "dev")["corpus"] == load_training_data(TrainingConfig(corpus_dir=str(ROOT / "corpus")), "dev")["corpus"]
+
+
+def test_several_seeds_train_an_ensemble_and_reuse_trained_members(tiny_base_dir, tmp_path):
+    from stance.ensemble import StanceEnsemble
+    from stance.model import StanceModel
+
+    cfg = TrainingConfig(base_model=str(tiny_base_dir), output_dir=str(tmp_path / "e"), corpus_dir=str(ROOT / "corpus"),
+                         sources={"corpus": 16}, eval_sources=["corpus"], max_eval_records=16, method="lora",
+                         pooling="mention", lora_target_modules=["query", "value"], lora_modules_to_save=["head"],
+                         max_steps=2, batch_size=8, max_length=64, seeds=[3, 4])
+    seen = []
+    ensemble, metrics = train(cfg, log=seen.append)
+    out = tmp_path / "e"
+    assert isinstance(ensemble, StanceEnsemble) and ensemble.names == ["seed-3", "seed-4"]
+    saved = json.loads((out / "training_metrics.json").read_text())
+    assert set(saved["members"]) == {"seed-3", "seed-4"} and "corpus" in saved["dev"]
+    assert saved["temperature"] == ensemble.temperature and "## Ensemble" in (out / "README.md").read_text()
+    member_config = json.loads((out / "seed-4" / "training_metrics.json").read_text())["config"]
+    assert member_config["seed"] == 4 and member_config["seeds"] == []
+    again = StanceModel.from_pretrained(out, device="cpu")
+    pairs = [("France ; A plan", "« Paris » rejected the plan.")]
+    np.testing.assert_allclose(again.predict_proba(pairs), ensemble.predict_proba(pairs), atol=5e-3)
+    seen.clear()
+    train(cfg, log=seen.append)  # both members are there: only the ensemble step runs again
+    assert sum("already trained" in line for line in seen) == 2 and not any("step " in line for line in seen)
+    with pytest.raises(ValueError, match="distinct"):
+        TrainingConfig(seeds=[1, 1]).validate()

@@ -33,3 +33,18 @@ def test_default_model_on_the_seed_article():
     auto = det.predict(text, proposal="NATO opens a liaison office in Tokyo")
     names = {a.actor for a in auto.actors}
     assert {"France", "China", "NATO", "Japan"} <= names
+
+
+def test_an_install_carries_every_file_of_the_default_model():
+    """pyproject's data-files must list each folder of the shipped model, or a non-editable install lacks it."""
+    import glob
+    import json
+    import tomllib
+
+    data_files = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["data-files"]
+    shipped = {f for patterns in data_files.values() for p in patterns for f in glob.glob(str(ROOT / p))}
+    model = ROOT / "models" / "default"
+    settings = json.loads((model / "stance_config.json").read_text(encoding="utf-8"))
+    folders = [model] + [model / name for name in settings.get("members", [])]
+    needed = {str(f) for folder in folders for f in folder.iterdir() if f.is_file()}
+    assert needed - shipped == set()

@@ -17,13 +17,15 @@ folders, the calibration) and one saved :class:`~stance.model.StanceModel` per m
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
 from .encoding import EncodingConfig
-from .model import FORMAT_VERSION, STANCE_CONFIG, StanceModel, softmax, write_calibration
+from .model import (ADAPTER_WEIGHTS_FILE, FORMAT_VERSION, STANCE_CONFIG, StanceModel, halve_weights, softmax,
+                    write_calibration)
 
 ENSEMBLE_FORMAT = "stance-ensemble"
 
@@ -92,12 +94,25 @@ class StanceEnsemble:
 
     # ---- saving and loading ----------------------------------------------------------------
     def save_pretrained(self, path: str | Path, card_text: str | None = None, half: bool = True) -> Path:
-        """Write every member under ``path/<name>/`` (float16 weights unless ``half=False``) and the
-        ensemble's ``stance_config.json``; return the folder."""
+        """Write every member under ``path/<name>/`` (float16 weights unless ``half=False``; a member loaded
+        from a saved adapter has that adapter copied) and the ensemble's ``stance_config.json``; return the
+        folder."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         for name, member in zip(self.names, self.members):
-            member.save_pretrained(path / name, half=half)
+            target = path / name
+            if member.adapter_folder is None:
+                member.save_pretrained(target, half=half)
+                continue
+            # loaded from a saved adapter: copy its files (re-saving would write the merged encoder in full)
+            source = Path(member.adapter_folder)
+            if source.resolve() != target.resolve():
+                target.mkdir(parents=True, exist_ok=True)
+                for file in source.iterdir():
+                    if file.is_file():
+                        shutil.copy2(file, target / file.name)
+            if half:
+                halve_weights(target / ADAPTER_WEIGHTS_FILE)
         settings = {"format": ENSEMBLE_FORMAT, "format_version": FORMAT_VERSION, "members": self.names,
                     "labels": self.labels, "temperature": self.temperature,
                     "consistency_weight": self.consistency_weight, "card": self.card}

@@ -93,12 +93,15 @@ class StanceModel:
     def __init__(self, model: Any, tokenizer: Any, *, base_model: str, adapter: bool = False,
                  encoding: EncodingConfig | None = None, max_length: int = 256, temperature: float = 1.0,
                  device: str | None = None, card: dict | None = None, pooling: str = "cls",
-                 consistency_weight: float = 0.0) -> None:
+                 consistency_weight: float = 0.0, adapter_folder: str | None = None) -> None:
         self.model = model
         self.pooling = _check_pooling(pooling)
         self.tokenizer = tokenizer
         self.base_model = base_model
         self.adapter = adapter
+        # the saved adapter this model was loaded from (its weights are merged in memory, so saving them
+        # again would write the full encoder; stance.ensemble copies the adapter instead)
+        self.adapter_folder = adapter_folder
         self.encoding = encoding or EncodingConfig()
         self.max_length = max_length
         self.temperature = float(temperature)
@@ -194,7 +197,8 @@ class StanceModel:
                    max_length=int(settings.get("max_length", 256)),
                    temperature=float(settings.get("temperature", 1.0)), device=device,
                    card=settings.get("card"), pooling=pooling,
-                   consistency_weight=float(settings.get("consistency_weight", 0.0)))
+                   consistency_weight=float(settings.get("consistency_weight", 0.0)),
+                   adapter_folder=path if settings.get("adapter") and Path(path).is_dir() else None)
 
     def save_pretrained(self, path: str | Path, card_text: str | None = None, half: bool = False) -> Path:
         """Write the model to ``path`` (safetensors + JSON) and return the folder; ``half=True`` stores the
@@ -222,7 +226,7 @@ class StanceModel:
         if half:
             for name in (WEIGHTS_FILE, ADAPTER_WEIGHTS_FILE):
                 if (path / name).is_file():
-                    _halve_weights(path / name)
+                    halve_weights(path / name)
         self.tokenizer.save_pretrained(path)
         settings = {"format": "stance-model", "format_version": FORMAT_VERSION, "base_model": self.base_model,
                     "base_package": _package_of(self.base_model), "adapter": is_adapter,
@@ -367,7 +371,7 @@ def _weights_file(path: str) -> str:
     return hf_hub_download(path, WEIGHTS_FILE)
 
 
-def _halve_weights(file: Path) -> None:
+def halve_weights(file: Path) -> None:
     """Rewrite a safetensors file with its float32 tensors stored as float16."""
     import torch
     from safetensors.torch import load_file, save_file

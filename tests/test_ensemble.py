@@ -79,3 +79,23 @@ def test_members_that_read_pairs_differently_are_refused(tiny_base_dir, two_memb
     (out / "stance_config.json").write_text(json.dumps(settings))
     with pytest.raises(ValueError, match="inside the ensemble"):
         StanceModel.from_pretrained(out)
+
+
+def test_members_loaded_from_adapters_are_saved_as_adapters(tiny_base_dir, tmp_path):
+    from peft import LoraConfig, get_peft_model
+
+    folders = []
+    for seed in (1, 2):
+        import torch
+
+        torch.manual_seed(seed)
+        model = StanceModel.from_base(str(tiny_base_dir), pooling="mention", device="cpu")
+        model.model = get_peft_model(model.model, LoraConfig(r=4, lora_alpha=8, target_modules=["query", "value"],
+                                                             modules_to_save=["head"], init_lora_weights=False))
+        folders.append(model.save_pretrained(tmp_path / f"m{seed}"))
+    ens = StanceEnsemble([StanceModel.from_pretrained(f, device="cpu") for f in folders])
+    out = ens.save_pretrained(tmp_path / "ens")
+    for name, source in zip(ens.names, folders):
+        assert not (out / name / "model.safetensors").exists()  # not the merged encoder in full
+        assert (out / name / "adapter_model.safetensors").stat().st_size < 0.6 * (source / "adapter_model.safetensors").stat().st_size
+    np.testing.assert_allclose(StanceModel.from_pretrained(out).predict_proba(PAIRS), ens.predict_proba(PAIRS), atol=5e-3)

@@ -24,10 +24,8 @@ from typing import Sequence
 import numpy as np
 
 from .encoding import EncodingConfig
-from .model import (ADAPTER_WEIGHTS_FILE, FORMAT_VERSION, STANCE_CONFIG, StanceModel, halve_weights, softmax,
-                    write_calibration)
-
-ENSEMBLE_FORMAT = "stance-ensemble"
+from .model import (ADAPTER_WEIGHTS_FILE, ENSEMBLE_FORMAT, FORMAT_VERSION, STANCE_CONFIG, StanceModel, halve_weights,
+                    softmax, write_calibration)
 
 
 class StanceEnsemble:

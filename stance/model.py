@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .ensemble import StanceEnsemble
 
 STANCE_CONFIG = "stance_config.json"
+ENSEMBLE_FORMAT = "stance-ensemble"  # the "format" of a saved stance.ensemble.StanceEnsemble
 FORMAT_VERSION = 1
 POOLINGS = ("cls", "mention")
 WEIGHTS_FILE = "model.safetensors"
@@ -165,7 +166,7 @@ class StanceModel:
             raise TypeError(f"model must be a folder or a hub id, got {type(path).__name__}")
         path = str(path)
         settings = _read_stance_config(path)
-        if settings.get("format") == "stance-ensemble":
+        if settings.get("format") == ENSEMBLE_FORMAT:
             from .ensemble import StanceEnsemble
 
             if not Path(path).is_dir():

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .data import SOURCES, load_source
-from .data.augment import negated_proposals, unrelated_proposals
+from .data.augment import check_rate, negated_proposals, unrelated_proposals
 from .data.records import StanceRecord
 from .encoding import EncodingConfig
 from .model import DEFAULT_BASE, StanceModel, softmax
@@ -100,8 +100,7 @@ class TrainingConfig:
             if name not in SOURCES:
                 raise ValueError(f"unknown data source {name!r}; known: {sorted(SOURCES)}")
         for name in ("negated_proposals", "unrelated_proposals"):
-            if not 0 <= getattr(self, name) <= 1:
-                raise ValueError(f"{name} is a share of the records, between 0 and 1; got {getattr(self, name)}")
+            check_rate(getattr(self, name), name)
         if len(set(self.seeds)) != len(self.seeds) or not all(isinstance(x, int) for x in self.seeds):
             raise ValueError(f"seeds must be distinct integers, got {self.seeds}")
         if self.epochs <= 0 and self.max_steps <= 0:

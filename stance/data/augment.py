@@ -34,7 +34,7 @@ def negated_proposals(records: Sequence[StanceRecord], rate: float, rng: random.
         >>> negated_proposals([r], 1.0, random.Random(0))[0].label
         'oppose'
     """
-    _check_rate(rate)
+    check_rate(rate)
     polar = [r for r in records if r.label in _FLIP]
     out = []
     for r in _sample(polar, rate, rng):
@@ -55,7 +55,7 @@ def unrelated_proposals(records: Sequence[StanceRecord], rate: float, rng: rando
         >>> [(r.proposal, r.label) for r in unrelated_proposals([a, b], 1.0, random.Random(0))]
         [('a new stadium', 'neutral'), ('a carbon tax', 'neutral')]
     """
-    _check_rate(rate)
+    check_rate(rate)
     proposals = sorted({(r.document or r.proposal, r.proposal) for r in records})
     out = []
     for r in _sample(records, rate, rng):
@@ -74,9 +74,10 @@ def _sample(records: Sequence[StanceRecord], rate: float, rng: random.Random) ->
     return rng.sample(list(records), round(rate * len(records)))
 
 
-def _check_rate(rate: float) -> None:
+def check_rate(rate: float, name: str = "an augmentation rate") -> None:
+    """Raise ``ValueError`` unless ``rate`` is a share of the records, between 0 and 1."""
     if not 0 <= rate <= 1:
-        raise ValueError(f"an augmentation rate is a share of the records, between 0 and 1; got {rate}")
+        raise ValueError(f"{name} is a share of the records, between 0 and 1; got {rate}")
 
 
 def _lower_first(text: str) -> str:

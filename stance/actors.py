@@ -308,11 +308,14 @@ def _organization_short_forms(name: str) -> list[str]:
     return forms
 
 
-_OFFICE_FORMS = ("the White House", "the administration")
+# (and the president's staff: "White House officials argued ...", "Worried White House aides ...")
+_OFFICE_FORMS = ("the White House", "the administration", "White House officials", "White House aides",
+                 "White House spokesman", "White House spokeswoman", "White House spokesperson",
+                 "White House press secretary")
 
 
 def _office_patterns(per_sentence: list[list[Mention]], actors: Sequence[Actor]) -> list[tuple[re.Pattern[str], str, str]]:
-    """"the White House" and "the administration" speak for the one person the text calls "President X",
+    """"the White House", its staff and "the administration" speak for the one person the text calls "President X",
     unless a country actor (the United States) already owns them."""
     if any(_lexicon_canonical(a.name) in lexicon.COUNTRIES for a in actors):
         return []

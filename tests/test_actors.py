@@ -136,6 +136,13 @@ def test_the_white_house_speaks_for_the_president_named_in_the_text():
     assert found(sents, ["Barack Obama", "United States"])[1] == [("United States", "The White House")]
 
 
+def test_white_house_staff_speak_for_the_president():
+    sents = ["President Obama vetoed the bill.", "Worried White House aides rounded up the votes to sustain it."]
+    assert found(sents, ["Barack Obama", "Republican Party"])[1] == [("Barack Obama", "White House aides")]
+    assert found(["President Obama vetoed it.", "White House officials argued the deal would stand."],
+                 ["Barack Obama"])[1] == [("Barack Obama", "White House officials")]
+
+
 def test_a_quotation_over_several_sentences_keeps_its_speaker():
     sents = ["President Obama unveiled the overtime rule on Monday.",
              '"That is how America should do business," the president wrote.',

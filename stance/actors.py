@@ -265,7 +265,10 @@ def _party_member_forms(name: str) -> list[str]:
 
 
 def _plural(noun: str) -> str:
-    """"voter" -> "voters", "policy" -> "policies", "coach" -> "coaches"."""
+    """"voter" -> "voters", "policy" -> "policies", "coach" -> "coaches"; a plural stays as it is
+    ("senators", not "senatorses")."""
+    if re.search(r"[^aeiousy]s$", noun):
+        return noun
     if re.search(r"[^aeiou]y$", noun):
         return noun[:-1] + "ies"
     if re.search(r"(?:s|x|z|ch|sh)$", noun):
@@ -806,8 +809,8 @@ def _part_of_longer_name(sentence: str, start: int, end: int, kind: str) -> bool
     if kind in ("capital", "demonym", "alias", "person_alias", "name"):
         before = re.search(r"\b([A-Z][\w]*) of (?:the )?$", sentence[:start])
         if before and before.group(1) not in ("President", "Minister", "Secretary", "King", "Queen", "Prince",
-                                              "Government", "Republic", "Kingdom", "State", "People"):
-            return True  # "Sea of Japan", "Bank of England"
+                                              "Government", "Republic", "Kingdom", "State", "People", "Members", "Member"):
+            return True  # "Sea of Japan", "Bank of England" (but "Members of Congress" are Congress)
     return False
 
 

@@ -32,6 +32,9 @@ def test_party_plurals_and_short_forms():
 
 def test_place_names_inside_longer_names_are_not_actors():
     assert found(["Ships crossed the Sea of Japan and the East China Sea."], ["Japan", "China"]) == [[]]
+    # but the members of a body are the body
+    assert found(["Members of Congress want sanctions."], ["United States Congress"]) == [
+        [("United States Congress", "Congress")]]
 
 
 def test_pronoun_refers_back_to_the_last_fitting_actor():
@@ -168,6 +171,8 @@ def test_own_party_and_both_parties():
 
 def test_common_noun_actors_match_their_plural():
     assert found(["Voters approved the recall."], ["voter"]) == [[("voter", "Voters")]]
+    # a name already plural is not pluralised again
+    assert "Republican senatorses" not in dict(surface_forms(parse_actors(["Republican senators"])[0]))
 
 
 def test_apostrophes_and_dashes_do_not_split_a_name():

@@ -65,6 +65,11 @@ class TrainingConfig:
     # (stance.ensemble) in output_dir; a member folder that already holds a trained model is reused
     seeds: list[int] = field(default_factory=list)
     num_threads: int = 0  # 0: torch's default
+    # distillation: a saved model or ensemble folder whose probabilities on each training pair are a second
+    # target; the loss is (1 - distill_weight) x the gold labels' cross-entropy + distill_weight x the
+    # cross-entropy against the teacher's probabilities (after its own temperature)
+    teacher: str | None = None
+    distill_weight: float = 0.5
 
     @classmethod
     def from_yaml(cls, path: str | Path, overrides: Iterable[str] = ()) -> "TrainingConfig":
@@ -103,6 +108,10 @@ class TrainingConfig:
             check_rate(getattr(self, name), name)
         if len(set(self.seeds)) != len(self.seeds) or not all(isinstance(x, int) for x in self.seeds):
             raise ValueError(f"seeds must be distinct integers, got {self.seeds}")
+        if not 0.0 <= self.distill_weight <= 1.0:
+            raise ValueError(f"distill_weight must be between 0 and 1, got {self.distill_weight}")
+        if self.teacher is not None and not (Path(self.teacher) / "stance_config.json").is_file():
+            raise ValueError(f"teacher {self.teacher!r} is not a saved stance model or ensemble folder")
         if self.epochs <= 0 and self.max_steps <= 0:
             raise ValueError("epochs or max_steps must be positive")
 
@@ -186,6 +195,9 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
         model.model = get_peft_model(model.model, lora)
     label2id = {l: i for i, l in enumerate(model.labels)}
     dataset = _tokenized(model, train_records, label2id, Dataset)
+    if config.teacher:
+        dataset = dataset.add_column("teacher_probs", teacher_probabilities(config.teacher, train_records,
+                                                                            model.labels, config.eval_batch_size, log).tolist())
     weights = None
     if config.class_balance:
         counts = np.bincount([label2id[r.label] for r in train_records], minlength=len(label2id)).astype(float)
@@ -197,9 +209,11 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
         warmup_steps=config.warmup_ratio, per_device_train_batch_size=config.batch_size,
         per_device_eval_batch_size=config.eval_batch_size, save_strategy="no", eval_strategy="no", report_to=[],
         logging_steps=20, seed=config.seed, disable_tqdm=True, dataloader_num_workers=0, train_sampling_strategy="group_by_length",
+        remove_unused_columns=False,
         use_cpu=not torch.cuda.is_available())
     trainer = _make_weighted_trainer()(model=model.model, args=args, train_dataset=dataset,
-                               data_collator=_Collator(model.tokenizer), class_weights=weights)
+                               data_collator=_Collator(model.tokenizer), class_weights=weights,
+                               distill_weight=config.distill_weight if config.teacher else 0.0)
     trainer.add_callback(_make_log_callback()(log))
     trainer.train()
     model.model.eval()
@@ -319,6 +333,28 @@ def calibrate(model: StanceModel, records: Sequence[StanceRecord], batch_size: i
     return {"temperature": model.temperature, "consistency_weight": model.consistency_weight}
 
 
+def teacher_probabilities(teacher: str | Path, records: Sequence[StanceRecord], labels: Sequence[str],
+                          batch_size: int = 64, log: Any = print) -> np.ndarray:
+    """The probabilities a saved model or ensemble (``teacher``) gives each record's pair, columns in
+    ``labels`` order; each distinct pair is scored once (oversampled records repeat).
+
+    Example:
+        >>> teacher_probabilities("models/default", records, ["support", "oppose", "neutral"]).shape
+        (len(records), 3)
+    """
+    teacher_model = StanceModel.from_pretrained(teacher)
+    if sorted(teacher_model.labels) != sorted(labels):
+        raise ValueError(f"teacher {teacher} has labels {teacher_model.labels}, the student {list(labels)}")
+    pairs = [r.to_pair(teacher_model.encoding) for r in records]
+    distinct = list(dict.fromkeys(pairs))
+    started = time.time()
+    probs = teacher_model.predict_proba(distinct, batch_size)
+    log(f"teacher {teacher}: {len(distinct)} distinct pairs scored in {time.time() - started:.0f} s")
+    order = [teacher_model.labels.index(label) for label in labels]
+    row = {pair: probs[i, order] for i, pair in enumerate(distinct)}
+    return np.stack([row[p] for p in pairs]).astype(np.float32)
+
+
 def _tokenized(model: StanceModel, records: list[StanceRecord], label2id: dict[str, int], dataset_cls: Any) -> Any:
     pairs = [r.to_pair(model.encoding) for r in records]
     ds = dataset_cls.from_dict({"first": [p[0] for p in pairs], "second": [p[1] for p in pairs],
@@ -337,24 +373,35 @@ class _Collator:
         self.tokenizer = tokenizer
 
     def __call__(self, features: list[dict]) -> dict:
-        return self.tokenizer.pad(features, padding=True, return_tensors="pt")
+        import torch
+
+        soft = [f.pop("teacher_probs") for f in features if "teacher_probs" in f]
+        batch = self.tokenizer.pad(features, padding=True, return_tensors="pt")
+        if soft:
+            batch["teacher_probs"] = torch.tensor(soft, dtype=torch.float32)
+        return batch
 
 
 def _make_weighted_trainer() -> type:
     from transformers import Trainer
 
     class WeightedTrainer(Trainer):
-        def __init__(self, *args: Any, class_weights: Any = None, **kwargs: Any) -> None:
+        def __init__(self, *args: Any, class_weights: Any = None, distill_weight: float = 0.0, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.class_weights = class_weights
+            self.distill_weight = distill_weight
 
         def compute_loss(self, model: Any, inputs: dict, return_outputs: bool = False, **kwargs: Any) -> Any:
             import torch
 
             labels = inputs.pop("labels")
+            soft = inputs.pop("teacher_probs", None)
             outputs = model(**inputs)
             weight = self.class_weights.to(outputs.logits.device) if self.class_weights is not None else None
             loss = torch.nn.functional.cross_entropy(outputs.logits, labels, weight=weight)
+            if soft is not None and self.distill_weight > 0:
+                soft_loss = torch.nn.functional.cross_entropy(outputs.logits, soft.to(outputs.logits.device))
+                loss = (1 - self.distill_weight) * loss + self.distill_weight * soft_loss
             return (loss, outputs) if return_outputs else loss
 
     return WeightedTrainer

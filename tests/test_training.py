@@ -128,3 +128,41 @@ def test_several_seeds_train_an_ensemble_and_reuse_trained_members(tiny_base_dir
     assert sum("already trained" in line for line in seen) == 2 and not any("step " in line for line in seen)
     with pytest.raises(ValueError, match="distinct"):
         TrainingConfig(seeds=[1, 1]).validate()
+
+
+def test_a_student_learns_from_a_teachers_probabilities(tiny_base_dir, tmp_path):
+    from stance.training import teacher_probabilities
+
+    common = dict(base_model=str(tiny_base_dir), corpus_dir=str(ROOT / "corpus"), sources={"corpus": 16},
+                  oversample={"corpus": 2}, eval_sources=["corpus"], max_eval_records=16, method="lora",
+                  pooling="mention", lora_target_modules=["query", "value"], lora_modules_to_save=["head"],
+                  max_steps=2, batch_size=8, max_length=64)
+    teacher, _ = train(TrainingConfig(output_dir=str(tmp_path / "t"), **common), log=lambda *a: None)
+    records = load_training_data(TrainingConfig(**common), "train")["corpus"]
+    probs = teacher_probabilities(tmp_path / "t", records, ["neutral", "support", "oppose"], log=lambda *a: None)
+    # one row per record (the oversampled copies too), columns in the order asked for
+    assert probs.shape == (32, 3)
+    expected = teacher.predict_proba([records[0].to_pair(teacher.encoding)])[0]
+    np.testing.assert_allclose(probs[0], expected[[teacher.labels.index(l) for l in ("neutral", "support", "oppose")]],
+                               atol=1e-5)
+    seen = []
+    student, metrics = train(TrainingConfig(output_dir=str(tmp_path / "s"), teacher=str(tmp_path / "t"),
+                                            distill_weight=0.7, **common), log=seen.append)
+    assert any(line.startswith("teacher ") for line in seen) and metrics["config"]["teacher"] == str(tmp_path / "t")
+    with pytest.raises(ValueError, match="teacher"):
+        TrainingConfig(teacher=str(tmp_path / "nowhere")).validate()
+    with pytest.raises(ValueError, match="distill_weight"):
+        TrainingConfig(distill_weight=1.5).validate()
+
+
+def test_the_collator_keeps_teacher_probabilities(tiny_base_dir):
+    from transformers import AutoTokenizer
+
+    from stance.training import _Collator
+
+    tok = AutoTokenizer.from_pretrained(tiny_base_dir)
+    rows = [dict(tok("a b", "c"), labels=0, teacher_probs=[0.2, 0.3, 0.5]),
+            dict(tok("a", "b c d"), labels=1, teacher_probs=[0.6, 0.3, 0.1])]
+    batch = _Collator(tok)(rows)
+    assert batch["teacher_probs"].shape == (2, 3) and batch["input_ids"].shape[0] == 2
+    assert float(batch["teacher_probs"][1, 0]) == pytest.approx(0.6)

@@ -130,7 +130,9 @@ def test_several_seeds_train_an_ensemble_and_reuse_trained_members(tiny_base_dir
         TrainingConfig(seeds=[1, 1]).validate()
 
 
-def test_a_student_learns_from_a_teachers_probabilities(tiny_base_dir, tmp_path):
+def test_a_student_learns_from_a_teachers_probabilities(tiny_base_dir, tmp_path, monkeypatch):
+    import torch
+
     from stance.training import teacher_probabilities
 
     common = dict(base_model=str(tiny_base_dir), corpus_dir=str(ROOT / "corpus"), sources={"corpus": 16},
@@ -145,9 +147,18 @@ def test_a_student_learns_from_a_teachers_probabilities(tiny_base_dir, tmp_path)
     expected = teacher.predict_proba([records[0].to_pair(teacher.encoding)])[0]
     np.testing.assert_allclose(probs[0], expected[[teacher.labels.index(l) for l in ("neutral", "support", "oppose")]],
                                atol=1e-5)
-    seen = []
+    seen, targets = [], []
+    cross_entropy = torch.nn.functional.cross_entropy
+
+    def recording(logits, target, *args, **kwargs):
+        targets.append(target.dtype)
+        return cross_entropy(logits, target, *args, **kwargs)
+
+    monkeypatch.setattr(torch.nn.functional, "cross_entropy", recording)
     student, metrics = train(TrainingConfig(output_dir=str(tmp_path / "s"), teacher=str(tmp_path / "t"),
                                             distill_weight=0.7, **common), log=seen.append)
+    # every training step scores the gold labels and the teacher's probabilities (soft, float targets)
+    assert targets.count(torch.float32) == 2 and targets.count(torch.int64) >= 2
     assert any(line.startswith("teacher ") for line in seen) and metrics["config"]["teacher"] == str(tmp_path / "t")
     with pytest.raises(ValueError, match="teacher"):
         TrainingConfig(teacher=str(tmp_path / "nowhere")).validate()

@@ -17,7 +17,7 @@ from .data import SOURCES, load_source
 from .data.augment import check_rate, negated_proposals, unrelated_proposals
 from .data.records import StanceRecord
 from .encoding import EncodingConfig
-from .model import DEFAULT_BASE, StanceModel, softmax
+from .model import DEFAULT_BASE, STANCE_CONFIG, StanceModel, softmax
 from .schema import LABELS
 
 
@@ -110,7 +110,7 @@ class TrainingConfig:
             raise ValueError(f"seeds must be distinct integers, got {self.seeds}")
         if not 0.0 <= self.distill_weight <= 1.0:
             raise ValueError(f"distill_weight must be between 0 and 1, got {self.distill_weight}")
-        if self.teacher is not None and not (Path(self.teacher) / "stance_config.json").is_file():
+        if self.teacher is not None and not (Path(self.teacher) / STANCE_CONFIG).is_file():
             raise ValueError(f"teacher {self.teacher!r} is not a saved stance model or ensemble folder")
         if self.epochs <= 0 and self.max_steps <= 0:
             raise ValueError("epochs or max_steps must be positive")

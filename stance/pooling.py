@@ -42,6 +42,30 @@ def marker_token_id(tokenizer: Any) -> int:
                      "use pooling='cls' with this base model")
 
 
+def pool_mention(hidden: torch.Tensor, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                 token_type_ids: torch.Tensor | None, marker_id: int) -> torch.Tensor:
+    """The head's input: [CLS], the mean over real tokens and the marker's vector, concatenated.
+
+    ``hidden`` is the encoder's last layer (batch, tokens, hidden); the result is (batch, 3 x hidden).
+    Where a pair has no marker, [CLS] stands in for it.
+
+    Example:
+        >>> pool_mention(torch.zeros(2, 5, 4), torch.ones(2, 5, dtype=torch.long),
+        ...              torch.ones(2, 5, dtype=torch.long), None, 7).shape
+        torch.Size([2, 12])
+    """
+    mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+    mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+    first = hidden[:, 0]
+    is_marker = input_ids == marker_id
+    if token_type_ids is not None:  # the marker belongs to the second text (the sentence)
+        is_marker = is_marker & (token_type_ids == 1)
+    position = is_marker.int().argmax(dim=1)
+    marker = hidden[torch.arange(hidden.size(0), device=hidden.device), position]
+    marker = torch.where(is_marker.any(dim=1, keepdim=True), marker, first)
+    return torch.cat([first, mean, marker], dim=-1)
+
+
 class MentionPoolingClassifier(nn.Module):
     """An encoder (``transformers.AutoModel``) with a head over [CLS], the mean and the mention marker."""
 
@@ -63,15 +87,6 @@ class MentionPoolingClassifier(nn.Module):
         if token_type_ids is not None:
             inputs["token_type_ids"] = token_type_ids
         hidden = self.encoder(**inputs).last_hidden_state
-        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-        mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
-        first = hidden[:, 0]
-        is_marker = input_ids == self.marker_id
-        if token_type_ids is not None:  # the marker belongs to the second text (the sentence)
-            is_marker = is_marker & (token_type_ids == 1)
-        position = is_marker.int().argmax(dim=1)
-        marker = hidden[torch.arange(hidden.size(0), device=hidden.device), position]
-        marker = torch.where(is_marker.any(dim=1, keepdim=True), marker, first)
-        logits = self.head(torch.cat([first, mean, marker], dim=-1))
+        logits = self.head(pool_mention(hidden, input_ids, attention_mask, token_type_ids, self.marker_id))
         loss = nn.functional.cross_entropy(logits, labels) if labels is not None else None
         return SequenceClassifierOutput(loss=loss, logits=logits)

@@ -167,3 +167,20 @@ def test_half_weights_take_half_the_space_and_read_back_in_float32(tiny_base_dir
     again = StanceModel.from_pretrained(tmp_path / "half", device="cpu")
     assert {p.dtype for p in again.model.parameters()} == {torch.float32}
     np.testing.assert_allclose(again.predict_proba(PAIRS), expected, atol=5e-3)
+
+
+def test_pool_mention_takes_cls_mean_over_real_tokens_and_the_sentence_marker():
+    import torch
+
+    from stance.pooling import pool_mention
+
+    hidden = torch.arange(2 * 4 * 2, dtype=torch.float32).reshape(2, 4, 2)
+    ids = torch.tensor([[1, 7, 5, 7], [1, 5, 5, 0]])  # 7 is the marker; the second pair has none
+    mask = torch.tensor([[1, 1, 1, 1], [1, 1, 1, 0]])
+    types = torch.tensor([[0, 0, 1, 1], [0, 0, 1, 1]])  # the first 7 sits in the first text
+    pooled = pool_mention(hidden, ids, mask, types, 7)
+    assert pooled.shape == (2, 6)
+    assert pooled[0, :2].tolist() == hidden[0, 0].tolist()  # [CLS]
+    assert pooled[1, 2:4].tolist() == hidden[1, :3].mean(0).tolist()  # padding left out of the mean
+    assert pooled[0, 4:].tolist() == hidden[0, 3].tolist()  # the marker in the sentence, not the one before
+    assert pooled[1, 4:].tolist() == hidden[1, 0].tolist()  # no marker: [CLS] stands in

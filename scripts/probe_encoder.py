@@ -22,6 +22,7 @@ from sklearn.preprocessing import StandardScaler
 from transformers import AutoModel, AutoTokenizer
 
 from stance.data import load_source
+from stance.data.seesaw import convert_all
 from stance.model import resolve_base
 from stance.pooling import marker_token_id, pool_mention
 from stance.schema import LABELS
@@ -64,8 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     directed = list(load_source("directed_sentiment", f"{args.data_root}/directed_sentiment", "train"))
     pool += rng.sample(directed, min(args.directed_sentiment, len(directed)))
     train = rng.sample(pool, min(args.train_records, len(pool)))
-    seesaw = [r for split in ("train", "dev", "test")
-              for r in load_source("seesaw", f"{args.data_root}/seesaw_dev", split)]
+    seesaw = convert_all(f"{args.data_root}/seesaw_dev")
     y_train = np.array([LABELS.index(r.label) for r in train])
     y_seesaw = np.array([LABELS.index(r.label) for r in seesaw])
     polar = [LABELS.index("support"), LABELS.index("oppose")]

@@ -13,7 +13,7 @@ import sys
 
 import numpy as np
 
-from stance.data.seesaw import convert
+from stance.data.seesaw import convert_all
 from stance.model import StanceModel
 
 UNRELATED = "a new stadium for the city football club"
@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default="../shared/data/seesaw_dev")
     args = parser.parse_args(argv)
     model = StanceModel.from_pretrained(args.model)
-    records = [r for split in ("train", "dev", "test") for r in convert(args.data, split) if r.mention]
+    records = [r for r in convert_all(args.data) if r.mention]
     gold = np.array([r.label == "support" for r in records])
 
     def p_support(template: str) -> np.ndarray:

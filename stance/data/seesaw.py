@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..actors import ActorFinder, parse_actors
-from ._common import check_split, hash_split
+from ._common import SPLITS, check_split, hash_split
 from .records import StanceRecord
 
 _LABELS = {"support": "support", "oppose": "oppose"}
@@ -49,3 +49,8 @@ def convert(data_dir: str | Path, split: str = "train") -> Iterator[StanceRecord
                            sentence_index=i, label=case["label"], mention=mention.text if mention else None,
                            mention_start=mention.start if mention else None, document=case["doc_id"], source="seesaw",
                            id=f"seesaw-{case['doc_id']}-{i}-{n}")
+
+
+def convert_all(data_dir: str | Path) -> list[StanceRecord]:
+    """Every case of every story split (train, dev, test), for evaluation and probes."""
+    return [r for split in SPLITS for r in convert(data_dir, split)]

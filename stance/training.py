@@ -58,6 +58,7 @@ class TrainingConfig:
     max_length: int = 160
     context_before: int = 1
     mark_mention: bool = True
+    mark_proposal: bool = False
     class_balance: bool = True
     calibrate: bool = True
     seed: int = 13
@@ -116,7 +117,8 @@ class TrainingConfig:
             raise ValueError("epochs or max_steps must be positive")
 
     def encoding(self) -> EncodingConfig:
-        return EncodingConfig(context_before=self.context_before, mark_mention=self.mark_mention)
+        return EncodingConfig(context_before=self.context_before, mark_mention=self.mark_mention,
+                              mark_proposal=self.mark_proposal)
 
     def source_dir(self, name: str) -> Path:
         return Path(self.corpus_dir) if name == "corpus" else Path(self.data_root) / SOURCES[name][1]

@@ -24,7 +24,7 @@ def render_model_card(config: Any, metrics: dict[str, Any], extra_sections: str 
                 if getattr(config, "pooling", "cls") == "mention" else " (the base's sequence classifier over [CLS])"),
              f"- epochs {config.epochs}, learning rate {config.learning_rate}, batch {config.batch_size}, "
              f"max length {config.max_length}, context {config.context_before} sentence(s) before, "
-             f"mention marked: {config.mark_mention}, class-balanced loss: {config.class_balance}",
+             f"mention marked: {config.mark_mention}, proposal marked: {config.mark_proposal}, class-balanced loss: {config.class_balance}",
              f"- temperature (fitted on dev): {metrics.get('temperature', 1.0)}; consistency weight (fitted on dev "
              f"documents, see `stance.consistency`): {metrics.get('consistency_weight', 0.0)}",
              f"- training time: {metrics.get('train_seconds', '?')} s", "",

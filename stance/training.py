@@ -89,11 +89,12 @@ class TrainingConfig:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "TrainingConfig":
-        names = {f.name for f in dataclasses.fields(cls)}
+        types = {f.name: f.type for f in dataclasses.fields(cls)}
+        names = set(types)
         unknown = sorted(set(data) - names)
         if unknown:
             raise ValueError(f"unknown config fields {unknown}; known: {sorted(names)}")
-        config = cls(**data)
+        config = cls(**{name: _as_declared_type(name, value, types[name]) for name, value in data.items()})
         config.validate()
         return config
 
@@ -122,6 +123,26 @@ class TrainingConfig:
 
     def source_dir(self, name: str) -> Path:
         return Path(self.corpus_dir) if name == "corpus" else Path(self.data_root) / SOURCES[name][1]
+
+
+def _as_declared_type(name: str, value: Any, declared: Any) -> Any:
+    """A number field's value as that number: YAML reads ``5e-5`` (no dot) as a string, and an int where a
+    float is meant is fine. Anything else that is not a number is refused with the field's name."""
+    declared = declared if isinstance(declared, str) else getattr(declared, "__name__", "")
+    if declared not in ("float", "int") or value is None:
+        return value
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            raise ValueError(f"{name} must be a number, got {value!r}") from None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{name} must be a number, got {value!r}")
+    if declared == "int":
+        if value != int(value):
+            raise ValueError(f"{name} must be a whole number, got {value!r}")
+        return int(value)
+    return float(value)
 
 
 def load_training_data(config: TrainingConfig, split: str = "train") -> dict[str, list[StanceRecord]]:

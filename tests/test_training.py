@@ -14,10 +14,23 @@ def test_config_from_yaml_with_overrides(tmp_path):
     assert cfg.method == "full" and cfg.learning_rate == 0.01 and cfg.sources == {"corpus": 5}
 
 
+def test_numbers_written_without_a_dot_are_numbers(tmp_path):
+    # YAML reads 5e-5 as a string; the README's own example override is written that way
+    path = tmp_path / "c.yaml"
+    path.write_text("learning_rate: 5e-5\nepochs: 2\n", encoding="utf-8")
+    cfg = TrainingConfig.from_yaml(path, ["warmup_ratio=1e-1", "max_steps=300.0"])
+    assert cfg.learning_rate == 5e-5 and isinstance(cfg.learning_rate, float)
+    assert cfg.warmup_ratio == 0.1 and cfg.max_steps == 300 and isinstance(cfg.max_steps, int)
+    assert cfg.epochs == 2.0 and isinstance(cfg.epochs, float)
+
+
 @pytest.mark.parametrize("text, message", [("nonsense_field: 1\n", "unknown config fields"),
                                            ("method: magic\n", "method"),
                                            ("pooling: max\n", "pooling"),
-                                           ("sources: {nowhere: 3}\n", "unknown data source")])
+                                           ("sources: {nowhere: 3}\n", "unknown data source"),
+                                           ("learning_rate: fast\n", "learning_rate must be a number"),
+                                           ("max_steps: 2.5\n", "max_steps must be a whole number"),
+                                           ("batch_size: true\n", "batch_size must be a number")])
 def test_bad_configs_are_refused(tmp_path, text, message):
     path = tmp_path / "c.yaml"
     path.write_text(text, encoding="utf-8")

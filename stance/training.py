@@ -66,6 +66,8 @@ class TrainingConfig:
     # (stance.ensemble) in output_dir; a member folder that already holds a trained model is reused
     seeds: list[int] = field(default_factory=list)
     num_threads: int = 0  # 0: torch's default
+    # store the trained weights in float16 (half the size on disk; read back in float32)
+    half_precision: bool = False
     # distillation: a saved model or ensemble folder whose probabilities on each training pair are a second
     # target; the loss is (1 - distill_weight) x the gold labels' cross-entropy + distill_weight x the
     # cross-entropy against the teacher's probabilities (after its own temperature)
@@ -258,7 +260,7 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
     model.card = {"train_records": metrics["train_records"], "dev": {k: {"macro_f1": v["macro_f1"], "n": v["n"]}
                                                                         for k, v in metrics["dev"].items()}}
     out = Path(config.output_dir)
-    model.save_pretrained(out, card_text=render_model_card(config, metrics))
+    model.save_pretrained(out, card_text=render_model_card(config, metrics), half=config.half_precision)
     (out / "training_metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
     checkpoints = out / "checkpoints"
     if checkpoints.is_dir() and not any(checkpoints.iterdir()):

@@ -54,18 +54,24 @@ def test_training_data_is_capped_and_oversampled():
     assert train_props.isdisjoint({r.proposal for r in dev["corpus"]})
 
 
-@pytest.mark.parametrize("method, pooling", [("lora", "cls"), ("full", "cls"), ("lora", "mention"),
-                                             ("full", "mention")])
-def test_a_short_training_run_saves_a_loadable_model(tiny_base_dir, tmp_path, method, pooling):
+@pytest.mark.parametrize("method, pooling, half", [("lora", "cls", False), ("full", "cls", False),
+                                                   ("lora", "mention", True), ("full", "mention", False)])
+def test_a_short_training_run_saves_a_loadable_model(tiny_base_dir, tmp_path, method, pooling, half):
     from stance import StanceDetector
 
     to_save = ["classifier"] if pooling == "cls" else ["head"]
     cfg = TrainingConfig(base_model=str(tiny_base_dir), output_dir=str(tmp_path / "m"), corpus_dir=str(ROOT / "corpus"),
                          sources={"corpus": 24}, eval_sources=["corpus"], max_eval_records=16, method=method,
                          pooling=pooling, lora_target_modules=["query", "value"], lora_modules_to_save=to_save,
-                         max_steps=3, batch_size=8, max_length=64)
+                         max_steps=3, batch_size=8, max_length=64, half_precision=half)
     model, metrics = train(cfg, log=lambda *a: None)
     out = tmp_path / "m"
+    from safetensors import safe_open
+
+    weights = out / ("adapter_model.safetensors" if method == "lora" else "model.safetensors")
+    with safe_open(str(weights), "pt") as fh:
+        dtypes = {str(fh.get_tensor(k).dtype) for k in fh.keys()}
+    assert dtypes == ({"torch.float16"} if half else {"torch.float32"})
     assert (out / "stance_config.json").exists() and (out / "README.md").exists()
     assert ((out / "adapter_model.safetensors").exists()) == (method == "lora")
     saved = json.loads((out / "training_metrics.json").read_text())
@@ -78,7 +84,7 @@ def test_a_short_training_run_saves_a_loadable_model(tiny_base_dir, tmp_path, me
     pairs = [("France ; A plan", "« Paris » rejected the plan."), ("France ; A plan", "Nobody said anything.")]
     import numpy as np
 
-    np.testing.assert_allclose(det.model.predict_proba(pairs), model.predict_proba(pairs), atol=1e-5)
+    np.testing.assert_allclose(det.model.predict_proba(pairs), model.predict_proba(pairs), atol=1e-2 if half else 1e-5)
     res = det.predict("Paris rejected the plan.", proposal="A plan", actors=["France"])
     assert res.actors[0].actor == "France"
     # calibration ran on every corpus dev record (whole documents), and its results travel with the model

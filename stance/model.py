@@ -16,9 +16,11 @@ Weights are read from safetensors only; no pickle is ever loaded.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import importlib.resources
 import importlib.util
+import io
 import json
 import sys
 import warnings
@@ -71,8 +73,10 @@ def resolve_base(name_or_path: str) -> str:
 
 
 def unpack_split_zip(parts: Sequence[Path], destination: Path, folder: str) -> Path:
-    """Join the ``parts`` of a split zip (in order), unpack it under ``destination`` and return
-    ``destination / folder``; a folder already unpacked there is reused. Members that would land outside
+    """Unpack the split zip whose ``parts`` (in order) together make one archive, under ``destination``, and
+    return ``destination / folder``; a folder already unpacked there is reused. The parts are read in place as
+    one stream (no joined copy on disk); processes that unpack at once (batch workers loading one model) wait
+    for each other, and a folder appears only once complete. Members that would land outside
     ``destination`` are refused.
 
     Example:
@@ -88,25 +92,82 @@ def unpack_split_zip(parts: Sequence[Path], destination: Path, folder: str) -> P
     if done.is_file():
         return target
     destination.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=destination) as scratch:
-        joined = Path(scratch) / "joined.zip"
-        with open(joined, "wb") as out:
-            for part in parts:
-                with open(part, "rb") as fh:
-                    shutil.copyfileobj(fh, out, 1 << 20)
-        unpacked = Path(scratch) / "unpacked"
-        with zipfile.ZipFile(joined) as archive:
-            for name in archive.namelist():
-                if not (unpacked / name).resolve().is_relative_to(unpacked.resolve()):
-                    raise ValueError(f"{parts[0]}: zip member {name!r} would land outside {destination}")
-            archive.extractall(unpacked)
-        if not (unpacked / folder).is_dir():
-            raise ValueError(f"{parts[0]}: the joined zip has no folder {folder!r}")
-        if target.exists():  # an unfinished earlier unpack
-            shutil.rmtree(target)
-        (unpacked / folder).rename(target)
-    done.write_text("ok\n", encoding="utf-8")
+    with _exclusive_lock(destination / f".{folder}.lock"):
+        if done.is_file():  # another process finished it while this one waited
+            return target
+        with tempfile.TemporaryDirectory(dir=destination) as scratch:
+            unpacked = Path(scratch) / "unpacked"
+            with io.BufferedReader(_JoinedFiles(parts), 1 << 20) as stream, zipfile.ZipFile(stream) as archive:
+                for name in archive.namelist():
+                    if not (unpacked / name).resolve().is_relative_to(unpacked.resolve()):
+                        raise ValueError(f"{parts[0]}: zip member {name!r} would land outside {destination}")
+                archive.extractall(unpacked)
+            if not (unpacked / folder).is_dir():
+                raise ValueError(f"{parts[0]}: the joined zip has no folder {folder!r}")
+            (unpacked / folder / ".unpacked").write_text("ok\n", encoding="utf-8")
+            if target.exists():  # an unfinished unpack by an earlier version
+                shutil.rmtree(target)
+            (unpacked / folder).rename(target)
     return target
+
+
+class _JoinedFiles(io.RawIOBase):
+    """Several files read as one seekable stream (the parts of a split zip)."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        self._files = [open(p, "rb") for p in paths]
+        sizes = [Path(p).stat().st_size for p in paths]
+        self._starts = [sum(sizes[:i]) for i in range(len(sizes))]
+        self._size = sum(sizes)
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
+        if base + offset < 0:
+            raise ValueError("negative seek position")
+        self._pos = base + offset
+        return self._pos
+
+    def readinto(self, buffer: Any) -> int:
+        if self._pos >= self._size:
+            return 0
+        index = bisect.bisect_right(self._starts, self._pos) - 1
+        fh = self._files[index]
+        fh.seek(self._pos - self._starts[index])
+        count = fh.readinto(memoryview(buffer))
+        self._pos += count
+        return count
+
+    def close(self) -> None:
+        for fh in self._files:
+            fh.close()
+        super().close()
+
+
+@contextlib.contextmanager
+def _exclusive_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (created if absent) while the block runs; other processes wait.
+    Where ``fcntl`` is missing (Windows) the block runs unlocked."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    with open(path, "a+b") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _split_zip_parts(packages: Sequence[str]) -> list[Path] | None:

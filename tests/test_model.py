@@ -224,3 +224,36 @@ def test_a_bad_split_zip_is_refused(tmp_path, files, message):
     with pytest.raises(ValueError, match=message):
         unpack_split_zip(_split_zip(tmp_path, files), tmp_path / "cache", "enc")
     assert not (tmp_path / "evil.txt").exists()
+
+
+def test_the_parts_of_a_split_zip_read_as_one_stream(tmp_path):
+    import io
+
+    from stance.model import _JoinedFiles
+
+    blob = bytes(range(256)) * 7
+    paths = []
+    for i, (a, b) in enumerate([(0, 5), (5, 5), (5, 900), (900, len(blob))]):  # an empty part too
+        paths.append(tmp_path / f"p{i}")
+        paths[-1].write_bytes(blob[a:b])
+    with io.BufferedReader(_JoinedFiles(paths), 16) as joined:  # as unpack_split_zip reads them
+        assert joined.read() == blob
+        for offset, length in [(0, 3), (4, 10), (899, 2), (len(blob) - 1, 5), (len(blob) + 3, 4)]:
+            joined.seek(offset)
+            assert joined.read(length) == blob[offset:offset + length]
+        assert joined.seek(-2, io.SEEK_END) == len(blob) - 2 and joined.read() == blob[-2:]
+
+
+def test_loaders_that_unpack_a_split_zip_at_once_wait_for_each_other(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from stance.model import unpack_split_zip
+
+    payload = bytes(range(256)) * 4000
+    parts = _split_zip(tmp_path, {f"enc/w{i}.bin": payload for i in range(4)}, pieces=5)
+    with ThreadPoolExecutor(6) as pool:
+        folders = list(pool.map(lambda _: unpack_split_zip(parts, tmp_path / "cache", "enc"), range(6)))
+    assert len(set(folders)) == 1
+    assert sorted(p.name for p in folders[0].iterdir()) == [".unpacked", "w0.bin", "w1.bin", "w2.bin", "w3.bin"]
+    assert all((folders[0] / f"w{i}.bin").read_bytes() == payload for i in range(4))
+    assert [p.name for p in (tmp_path / "cache").iterdir() if p.is_dir()] == ["enc"]  # no scratch left

@@ -25,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("-o", "--output", required=True, help="where to write results (JSON Lines)")
     p.add_argument("--proposal", help="the proposal (records may carry their own 'proposal')")
     p.add_argument("--actors", help="JSON file: a list of names or {name: [aliases]} (default: find them)")
-    p.add_argument("--model", default=None, help="model folder or hub id (default: the shipped model)")
+    p.add_argument("--model", default=None, help="model folder, hub id or shipped model name: default, fast (default: default)")
     p.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--no-ner", action="store_true", help="find actors with word lists only, not spaCy")

@@ -193,16 +193,34 @@ def _cache_dir() -> Path:
     return Path(os.environ.get("STANCE_CACHE") or Path.home() / ".cache" / "stance")
 
 
-def default_model_path() -> Path:
-    """The folder of the default model that ships with the library."""
+# the models that ship with the library, by name: ``StanceDetector.from_pretrained("fast")``
+SHIPPED_MODELS = {
+    "default": "the most accurate (see the README's scores)",
+    "fast": "one LoRA model over all-MiniLM-L6-v2, for archives where speed matters more",
+}
+
+
+def shipped_model_path(name: str = "default") -> Path:
+    """The folder of a model that ships with the library (see ``SHIPPED_MODELS``).
+
+    Example:
+        >>> shipped_model_path("fast").name
+        'fast'
+    """
+    if name not in SHIPPED_MODELS:
+        raise ValueError(f"no shipped model {name!r}; shipped: {', '.join(SHIPPED_MODELS)}")
     here = Path(__file__).resolve().parent
-    candidates = [here.parent / "models" / "default", here / "_default_model",
-                  Path(sys.prefix) / "share" / "stance" / "models" / "default"]
+    candidates = [here.parent / "models" / name, Path(sys.prefix) / "share" / "stance" / "models" / name]
     for path in candidates:
         if (path / STANCE_CONFIG).is_file():
             return path
-    raise FileNotFoundError("the default stance model is not installed; looked in: "
+    raise FileNotFoundError(f"the shipped stance model {name!r} is not installed; looked in: "
                             + ", ".join(map(str, candidates)))
+
+
+def default_model_path() -> Path:
+    """The folder of the default model that ships with the library."""
+    return shipped_model_path("default")
 
 
 def pick_device(device: str | None = None) -> str:
@@ -292,11 +310,15 @@ class StanceModel:
     @classmethod
     def from_pretrained(cls, path_or_id: str | Path | None = None, *, device: str | None = None,
                         trust_remote_code: bool = False) -> "StanceModel | StanceEnsemble":
-        """Load a saved stance model (a folder or a hub id); ``None`` loads the default model. A folder
-        saved by :class:`stance.ensemble.StanceEnsemble` gives that ensemble, which predicts the same way."""
+        """Load a saved stance model: a folder, a hub id, or the name of a shipped model (``"default"``,
+        ``"fast"``: ``SHIPPED_MODELS``; a folder of that name in the working directory wins); ``None`` loads
+        the default model. A folder saved by :class:`stance.ensemble.StanceEnsemble` gives that ensemble,
+        which predicts the same way."""
         from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
 
         path = default_model_path() if path_or_id is None else path_or_id
+        if isinstance(path, str) and path in SHIPPED_MODELS and not Path(path).exists():
+            path = shipped_model_path(path)
         if not isinstance(path, (str, Path)):
             raise TypeError(f"model must be a folder or a hub id, got {type(path).__name__}")
         path = str(path)

@@ -35,16 +35,17 @@ def test_default_model_on_the_seed_article():
     assert {"France", "China", "NATO", "Japan"} <= names
 
 
-def test_an_install_carries_every_file_of_the_default_model():
-    """pyproject's data-files must list each folder of the shipped model, or a non-editable install lacks it."""
+@pytest.mark.parametrize("name", ["default", "fast"])
+def test_an_install_carries_every_file_of_each_shipped_model(name):
+    """pyproject's data-files must list each folder of a shipped model, or a non-editable install lacks it."""
     import glob
     import json
     import tomllib
 
     data_files = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["data-files"]
     shipped = {f for patterns in data_files.values() for p in patterns for f in glob.glob(str(ROOT / p))}
-    model = ROOT / "models" / "default"
+    model = ROOT / "models" / name
     settings = json.loads((model / "stance_config.json").read_text(encoding="utf-8"))
-    folders = [model] + [model / name for name in settings.get("members", [])]
+    folders = [model] + [model / member for member in settings.get("members", [])]
     needed = {str(f) for folder in folders for f in folder.iterdir() if f.is_file()}
     assert needed - shipped == set()

@@ -2,6 +2,7 @@ import json
 
 import numpy as np
 import pytest
+from conftest import ROOT
 
 from stance.model import StanceModel, softmax
 
@@ -257,3 +258,20 @@ def test_loaders_that_unpack_a_split_zip_at_once_wait_for_each_other(tmp_path):
     assert sorted(p.name for p in folders[0].iterdir()) == [".unpacked", "w0.bin", "w1.bin", "w2.bin", "w3.bin"]
     assert all((folders[0] / f"w{i}.bin").read_bytes() == payload for i in range(4))
     assert [p.name for p in (tmp_path / "cache").iterdir() if p.is_dir()] == ["enc"]  # no scratch left
+
+
+def test_shipped_models_load_by_name_and_a_local_folder_of_that_name_wins(tiny_model_dir, tmp_path, monkeypatch):
+    import shutil
+
+    from stance.model import SHIPPED_MODELS, StanceModel, shipped_model_path
+
+    assert shipped_model_path("fast") == ROOT / "models" / "fast"
+    with pytest.raises(ValueError, match="no shipped model 'fastest'; shipped: default, fast"):
+        shipped_model_path("fastest")
+    assert set(SHIPPED_MODELS) == {p.name for p in (ROOT / "models").iterdir() if (p / "stance_config.json").is_file()}
+    monkeypatch.chdir(tmp_path)
+    fast = StanceModel.from_pretrained("fast", device="cpu")
+    assert fast.base_model == "sentence-transformers/all-MiniLM-L6-v2" and fast.pooling == "mention"
+    shutil.copytree(tiny_model_dir, tmp_path / "fast")
+    local = StanceModel.from_pretrained("fast", device="cpu")
+    assert local.pooling == "cls"  # the tiny model in ./fast, not the shipped one

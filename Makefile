@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 TORCH_VERSION ?= 2.13.0
 
-.PHONY: venv demo test train-smoke train-default evaluate clean
+.PHONY: venv demo test train-smoke train-default train-fast evaluate clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ train-smoke: venv
 
 train-default: venv
 	$(BIN)/python scripts/train.py --config configs/default.yaml
+
+train-fast: venv
+	$(BIN)/python scripts/train.py --config configs/fast.yaml
 
 evaluate: venv
 	$(BIN)/python scripts/evaluate.py --model models/default

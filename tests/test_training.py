@@ -139,6 +139,10 @@ def test_several_seeds_train_an_ensemble_and_reuse_trained_members(tiny_base_dir
     assert saved["temperature"] == ensemble.temperature and "## Ensemble" in (out / "README.md").read_text()
     member_config = json.loads((out / "seed-4" / "training_metrics.json").read_text())["config"]
     assert member_config["seed"] == 4 and member_config["seeds"] == []
+    from safetensors import safe_open
+
+    with safe_open(str(out / "seed-3" / "adapter_model.safetensors"), "pt") as fh:  # half_precision is off
+        assert {str(fh.get_tensor(k).dtype) for k in fh.keys()} == {"torch.float32"}
     again = StanceModel.from_pretrained(out, device="cpu")
     pairs = [("France ; A plan", "« Paris » rejected the plan.")]
     np.testing.assert_allclose(again.predict_proba(pairs), ensemble.predict_proba(pairs), atol=5e-3)

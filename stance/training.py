@@ -84,12 +84,17 @@ class TrainingConfig:
 
     @classmethod
     def from_yaml(cls, path: str | Path, overrides: Iterable[str] = ()) -> "TrainingConfig":
-        """Read a YAML config and apply ``key=value`` overrides (values parsed as YAML)."""
+        """Read a YAML config and apply ``key=value`` overrides (values parsed as YAML).
+
+        A config may start with ``extends: other.yaml`` (a path relative to its own folder): it takes every field
+        of that config and sets its own over them, a top-level field at a time (a mapping is replaced whole).
+
+        Example:
+            >>> config = TrainingConfig.from_yaml("configs/default.yaml", ["epochs=2"])
+        """
         import yaml
 
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        if not isinstance(data, dict):
-            raise ValueError(f"{path}: a config must be a mapping of field: value")
+        data = _read_config_file(Path(path))
         for item in overrides:
             if "=" not in item:
                 raise ValueError(f"override {item!r} must look like key=value")
@@ -135,6 +140,26 @@ class TrainingConfig:
 
     def source_dir(self, name: str) -> Path:
         return Path(self.corpus_dir) if name == "corpus" else Path(self.data_root) / SOURCES[name][1]
+
+
+def _read_config_file(path: Path, extended_by: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """The fields of one YAML config, those of the config it ``extends`` first."""
+    import yaml
+
+    if path.resolve() in extended_by:
+        raise ValueError(f"{path}: configs extend each other in a circle")
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: a config must be a mapping of field: value")
+    parent = data.pop("extends", None)
+    if parent is None:
+        return data
+    if not isinstance(parent, str):
+        raise ValueError(f"{path}: 'extends' must be the path of another config, got {parent!r}")
+    parent_path = path.parent / parent
+    if not parent_path.is_file():
+        raise FileNotFoundError(f"{path}: extends {parent}, but there is no config at {parent_path}")
+    return {**_read_config_file(parent_path, extended_by + (path.resolve(),)), **data}
 
 
 def _as_declared_type(name: str, value: Any, declared: Any) -> Any:

@@ -14,6 +14,21 @@ def test_config_from_yaml_with_overrides(tmp_path):
     assert cfg.method == "full" and cfg.learning_rate == 0.01 and cfg.sources == {"corpus": 5}
 
 
+def test_a_config_extends_another_and_sets_its_own_fields_over_it(tmp_path):
+    (tmp_path / "first.yaml").write_text("method: full\nepochs: 3\nsources: {corpus: 10, gwsd: 5}\nseed: 1\n")
+    (tmp_path / "stage").mkdir()
+    (tmp_path / "stage" / "second.yaml").write_text("extends: ../first.yaml\nepochs: 1\nsources: {corpus: 4}\n")
+    cfg = TrainingConfig.from_yaml(tmp_path / "stage" / "second.yaml", ["seed=2"])
+    assert (cfg.method, cfg.epochs, cfg.sources, cfg.seed) == ("full", 1.0, {"corpus": 4}, 2)
+    (tmp_path / "a.yaml").write_text("extends: b.yaml\n")
+    (tmp_path / "b.yaml").write_text("extends: a.yaml\n")
+    with pytest.raises(ValueError, match="circle"):
+        TrainingConfig.from_yaml(tmp_path / "a.yaml")
+    (tmp_path / "lost.yaml").write_text("extends: nowhere.yaml\n")
+    with pytest.raises(FileNotFoundError, match="nowhere.yaml"):
+        TrainingConfig.from_yaml(tmp_path / "lost.yaml")
+
+
 def test_numbers_written_without_a_dot_are_numbers(tmp_path):
     # YAML reads 5e-5 as a string; the README's own example override is written that way
     path = tmp_path / "c.yaml"

@@ -27,6 +27,7 @@ train-smoke: venv
 	$(BIN)/python scripts/train.py --config configs/smoke.yaml
 
 train-default: venv
+	$(BIN)/python scripts/train.py --config configs/default-epoch1.yaml
 	$(BIN)/python scripts/train.py --config configs/default.yaml
 
 train-fast: venv

@@ -324,7 +324,7 @@ def _model_to_continue(config: TrainingConfig) -> StanceModel:
         raise FileNotFoundError(f"init_from: no saved model folder at {path}")
     settings = _read_stance_config(path)
     expected = {"base_model": config.base_model, "pooling": config.pooling, "labels": list(LABELS),
-                "encoding": dataclasses.asdict(config.encoding())}
+                "encoding": config.encoding().to_dict()}
     found = {"base_model": settings.get("base_model"), "pooling": settings.get("pooling", "cls"),
              "labels": settings.get("labels"), "encoding": settings.get("encoding")}
     mismatched = [f"{key}: the config says {expected[key]!r}, {path} has {found[key]!r}"

@@ -317,12 +317,15 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
 def _model_to_continue(config: TrainingConfig) -> StanceModel:
     """The saved model ``config.init_from`` made ready for more training: with method lora its adapter stays an
     adapter (trainable again) over the base; with method full the model is loaded whole (an adapter merged in)."""
-    from .model import _read_stance_config
+    from .model import ENSEMBLE_FORMAT, _read_stance_config
 
     path = config.init_from
     if not Path(path).is_dir():
         raise FileNotFoundError(f"init_from: no saved model folder at {path}")
     settings = _read_stance_config(path)
+    if settings.get("format") == ENSEMBLE_FORMAT:
+        raise ValueError(f"init_from: {path} is an ensemble; continue one of its members "
+                         f"({', '.join(settings.get('members', []))}) instead, each from its own folder")
     expected = {"base_model": config.base_model, "pooling": config.pooling, "labels": list(LABELS),
                 "encoding": config.encoding().to_dict()}
     found = {"base_model": settings.get("base_model"), "pooling": settings.get("pooling", "cls"),

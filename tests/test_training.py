@@ -3,6 +3,8 @@ import json
 import numpy as np
 import pytest
 
+from stance.ensemble import StanceEnsemble
+from stance.model import StanceModel
 from stance.training import TrainingConfig, load_calibration_records, load_training_data, train
 from conftest import ROOT
 
@@ -297,3 +299,7 @@ def test_a_saved_model_that_does_not_fit_the_config_is_refused(tiny_base_dir, ti
         train(TrainingConfig(init_from=str(tiny_model_dir), pooling="mention", **common), log=lambda *a: None)
     with pytest.raises(ValueError, match="not a LoRA adapter"):
         train(TrainingConfig(init_from=str(tiny_model_dir), method="lora", **common), log=lambda *a: None)
+    ensemble = tmp_path / "ensemble"
+    StanceEnsemble([StanceModel.from_pretrained(tiny_model_dir)] * 2, names=["seed-1", "seed-2"]).save_pretrained(ensemble)
+    with pytest.raises(ValueError, match="is an ensemble; continue one of its members .seed-1, seed-2."):
+        train(TrainingConfig(init_from=str(ensemble), method="full", **common), log=lambda *a: None)

@@ -140,10 +140,12 @@ def gold_document_label(sentence_labels: Sequence[str]) -> str:
     return "support" if s > o else "oppose" if o > s else polar[-1]
 
 
-def evaluate_seesaw(detector: Any, data_dir: str | Path, split: str | None = None) -> dict[str, Any]:
+def evaluate_seesaw(detector: Any, data_dir: str | Path, split: str | None = None,
+                    with_cases: bool = False) -> dict[str, Any]:
     """SEESAW cases through the full pipeline: the document as given, the case's proposal, and the actor
     by canonical name only. Reports support-vs-oppose metrics where the actor was found, and how often it
-    was found in the sentence where it takes its position."""
+    was found in the sentence where it takes its position. ``with_cases`` adds ``scored_cases``: each case
+    whose actor was found, with ``p_support`` (the model's support share of support + oppose)."""
     from .data.seesaw import read_cases, read_documents, story_split
 
     if split not in (None, "train", "dev", "test"):
@@ -155,7 +157,7 @@ def evaluate_seesaw(detector: Any, data_dir: str | Path, split: str | None = Non
         groups.setdefault((c["doc_id"], c["proposal"]), []).append(c)
     records = [{"sentences": docs[d]["sentences"], "proposal": p, "actors": sorted({c["actor"] for c in cs}),
                 "id": (d, p)} for (d, p), cs in groups.items()]
-    y_true, y_pred, probs = [], [], []
+    y_true, y_pred, probs, scored = [], [], [], []
     found = 0
     for res in detector.predict_batch(records, batch_size=64):
         for c in groups[res.id]:
@@ -168,9 +170,40 @@ def evaluate_seesaw(detector: Any, data_dir: str | Path, split: str | None = Non
             y_true.append(c["label"])
             y_pred.append("support" if p_support >= 0.5 else "oppose")
             probs.append([p_support, 1 - p_support])
+            scored.append({**c, "p_support": round(p_support, 4)})
     out = classification_metrics(y_true, y_pred, ["support", "oppose"], np.asarray(probs) if probs else None)
     out["cases"] = len(cases)
     out["actor_found"] = round(found / max(1, len(cases)), 4)
+    if with_cases:
+        out["scored_cases"] = scored
+    return out
+
+
+def accuracy_by_topic(scored_cases: Sequence[dict], groups: dict[str, Sequence[str]] | None = None,
+                      min_cases: int = 1) -> dict[str, Any]:
+    """Support-vs-oppose accuracy of scored cases (``label`` and ``p_support`` each, as
+    :func:`evaluate_seesaw` returns with ``with_cases=True``) per ``proposal`` with at least ``min_cases``
+    cases, and per group of proposals (``groups``: name -> proposals; cases in no group form ``"the rest"``).
+
+    Example:
+        >>> accuracy_by_topic([{"proposal": "poverty", "label": "oppose", "p_support": 0.8}], {"harms": ["poverty"]})
+        {'topics': {'poverty': {'n': 1, 'accuracy': 0.0}}, 'groups': {'harms': {'n': 1, 'accuracy': 0.0}}}
+    """
+    def summary(cases: list[dict]) -> dict[str, Any]:
+        right = sum((c["p_support"] >= 0.5) == (c["label"] == "support") for c in cases)
+        return {"n": len(cases), "accuracy": round(right / len(cases), 3)}
+
+    by_topic: dict[str, list[dict]] = {}
+    for c in scored_cases:
+        by_topic.setdefault(c["proposal"], []).append(c)
+    topics = {t: summary(cs) for t, cs in sorted(by_topic.items()) if len(cs) >= min_cases}
+    out: dict[str, Any] = {"topics": topics}
+    if groups:
+        member_of = {t: name for name, ts in groups.items() for t in ts}
+        grouped: dict[str, list[dict]] = {}
+        for c in scored_cases:
+            grouped.setdefault(member_of.get(c["proposal"], "the rest"), []).append(c)
+        out["groups"] = {name: summary(grouped[name]) for name in [*groups, "the rest"] if name in grouped}
     return out
 
 

@@ -71,3 +71,26 @@ def test_seesaw_evaluation_scores_only_the_asked_split(tiny_detector, tmp_path):
         assert part["cases"] == 2 * sum(s == split for s in splits.values())
     with pytest.raises(ValueError, match="split"):
         evaluate_seesaw(tiny_detector, tmp_path, split="validation")
+
+
+def test_seesaw_evaluation_returns_scored_cases_when_asked(tiny_detector, tmp_path):
+    from stance.evaluation import evaluate_seesaw
+
+    _write_seesaw(tmp_path, ["TRIPLET_001", "TRIPLET_002"])
+    assert "scored_cases" not in evaluate_seesaw(tiny_detector, tmp_path)
+    scored = evaluate_seesaw(tiny_detector, tmp_path, with_cases=True)["scored_cases"]
+    assert len(scored) == 4
+    assert {(c["actor"], c["label"]) for c in scored} == {("France", "oppose"), ("Germany", "support")}
+    assert all(0.0 <= c["p_support"] <= 1.0 for c in scored)
+
+
+def test_accuracy_by_topic_groups_and_leaves_out_small_topics():
+    from stance.evaluation import accuracy_by_topic
+
+    cases = ([{"proposal": "poverty", "label": "oppose", "p_support": p} for p in (0.9, 0.2, 0.1)]
+             + [{"proposal": "a bill", "label": "support", "p_support": 0.7}]
+             + [{"proposal": "a tax", "label": "support", "p_support": 0.3}])
+    out = accuracy_by_topic(cases, {"harms": ["poverty"]}, min_cases=2)
+    assert out["topics"] == {"poverty": {"n": 3, "accuracy": 0.667}}
+    assert out["groups"] == {"harms": {"n": 3, "accuracy": 0.667}, "the rest": {"n": 2, "accuracy": 0.5}}
+    assert "groups" not in accuracy_by_topic(cases)

@@ -1,5 +1,6 @@
-"""Refit a saved model's temperature and consistency weight on its config's dev data, leaving the weights as
-they are (training does this itself; use it for models trained before a calibration step existed):
+"""Refit a saved model's temperature, class bias and consistency weight on its config's dev data, leaving the
+weights as they are (training does this itself; use it for models trained before a calibration step existed;
+`--set calibrate_class_bias=false` fits the temperature without a bias per label):
 
     python scripts/calibrate.py --model models/default --config configs/default.yaml
 """
@@ -20,8 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     config = TrainingConfig.from_yaml(args.config, args.overrides)
     records = load_calibration_records(config)
     model = StanceModel.from_pretrained(args.model)
-    before = {"temperature": model.temperature, "consistency_weight": model.consistency_weight}
-    fitted = calibrate(model, records, config.eval_batch_size)
+    before = {"temperature": model.temperature, "class_bias": model.class_bias,
+              "consistency_weight": model.consistency_weight}
+    fitted = calibrate(model, records, config.eval_batch_size, config.calibrate_class_bias)
     model.save_calibration(args.model)
     print(f"{len(records)} dev records from {config.calibration_sources}: {before} -> {fitted}")
     return 0

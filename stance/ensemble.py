@@ -4,9 +4,9 @@ their probabilities are averaged.
 Models of the same recipe and data disagree on many real-news sentences (two seeds of the default recipe
 differ by a few points on every dev set, and not on the same cases), so their average is steadier than
 either. The ensemble is a drop-in for :class:`stance.model.StanceModel` wherever the library takes a
-model: ``logits``, ``predict_proba``, ``labels``, ``encoding``, ``temperature`` and
+model: ``logits``, ``predict_proba``, ``labels``, ``encoding``, ``temperature``, ``class_bias`` and
 ``consistency_weight``. Its "logits" are the members' mean log-probabilities (each member after its own
-temperature); the ensemble's own temperature and consistency weight are fitted on dev, like a single
+temperature); the ensemble's own temperature, class bias and consistency weight are fitted on dev, like a single
 model's (:func:`stance.training.calibrate`).
 
 A saved ensemble is a folder with ``stance_config.json`` (``"format": "stance-ensemble"``, the member
@@ -24,8 +24,8 @@ from typing import Sequence
 import numpy as np
 
 from .encoding import EncodingConfig
-from .model import (ADAPTER_WEIGHTS_FILE, ENSEMBLE_FORMAT, FORMAT_VERSION, STANCE_CONFIG, StanceModel, halve_weights,
-                    softmax, write_calibration)
+from .model import (ADAPTER_WEIGHTS_FILE, ENSEMBLE_FORMAT, FORMAT_VERSION, STANCE_CONFIG, StanceModel,
+                    calibrated_probabilities, check_class_bias, halve_weights, write_calibration)
 
 
 class StanceEnsemble:
@@ -38,7 +38,8 @@ class StanceEnsemble:
     """
 
     def __init__(self, members: Sequence[StanceModel], *, temperature: float = 1.0, consistency_weight: float = 0.0,
-                 card: dict | None = None, names: Sequence[str] | None = None) -> None:
+                 card: dict | None = None, names: Sequence[str] | None = None,
+                 class_bias: dict[str, float] | None = None) -> None:
         members = list(members)
         if not members:
             raise ValueError("an ensemble needs at least one member model")
@@ -55,6 +56,7 @@ class StanceEnsemble:
             raise ValueError(f"one distinct folder name per member is needed, got {self.names}")
         self.temperature = float(temperature)
         self.consistency_weight = float(consistency_weight)
+        self.class_bias = check_class_bias(class_bias, self.labels)
         self.card = card or {}
 
     @property
@@ -88,7 +90,8 @@ class StanceEnsemble:
     def predict_proba(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32,
                       show_progress_bar: bool = False) -> np.ndarray:
         """Probabilities (rows sum to 1) in the order of :attr:`labels`, one row per pair."""
-        return softmax(self.logits(pairs, batch_size, show_progress_bar) / self.temperature)
+        logits = self.logits(pairs, batch_size, show_progress_bar)
+        return calibrated_probabilities(logits, self.temperature, self.class_bias, self.labels)
 
     # ---- saving and loading ----------------------------------------------------------------
     def save_pretrained(self, path: str | Path, card_text: str | None = None, half: bool = True) -> Path:
@@ -112,7 +115,7 @@ class StanceEnsemble:
             if half:
                 halve_weights(target / ADAPTER_WEIGHTS_FILE)
         settings = {"format": ENSEMBLE_FORMAT, "format_version": FORMAT_VERSION, "members": self.names,
-                    "labels": self.labels, "temperature": self.temperature,
+                    "labels": self.labels, "temperature": self.temperature, "class_bias": self.class_bias,
                     "consistency_weight": self.consistency_weight, "card": self.card}
         (path / STANCE_CONFIG).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
         if card_text is not None:
@@ -120,8 +123,8 @@ class StanceEnsemble:
         return path
 
     def save_calibration(self, path: str | Path) -> Path:
-        """Write the ensemble's temperature and consistency weight into the ensemble saved at ``path``."""
-        return write_calibration(path, self.temperature, self.consistency_weight)
+        """Write the ensemble's temperature, class bias and consistency weight into the ensemble saved at ``path``."""
+        return write_calibration(path, self.temperature, self.consistency_weight, self.class_bias)
 
     @classmethod
     def from_pretrained(cls, path: str | Path, *, device: str | None = None,
@@ -144,4 +147,4 @@ class StanceEnsemble:
                    for name in names]
         return cls(members, temperature=float(settings.get("temperature", 1.0)),
                    consistency_weight=float(settings.get("consistency_weight", 0.0)), card=settings.get("card"),
-                   names=names)
+                   names=names, class_bias=settings.get("class_bias"))

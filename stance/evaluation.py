@@ -72,6 +72,39 @@ def fit_temperature(logits: np.ndarray, y_true: Sequence[int]) -> float:
     return round(float(best), 4)
 
 
+def fit_temperature_and_bias(logits: np.ndarray, y_true: Sequence[int]) -> tuple[float, np.ndarray]:
+    """The temperature and per-column bias (summing to 0) that minimise the negative log-likelihood of
+    ``softmax(logits / temperature + bias)``: bias-corrected temperature scaling, for a model whose
+    errors lean to one label. Convex in (1 / temperature, bias); solved by L-BFGS from the plain temperature.
+
+    Example:
+        >>> t, bias = fit_temperature_and_bias(dev_logits, dev_labels)
+        >>> bias.round(2)
+        array([-0.17,  0.01,  0.16])
+    """
+    from scipy.optimize import minimize
+
+    y = np.asarray(y_true)
+    logits = np.asarray(logits, dtype=np.float64)
+    k = logits.shape[1]
+    if len(y) == 0:
+        return 1.0, np.zeros(k)
+    onehot = np.eye(k)[y]
+
+    def nll_and_grad(params: np.ndarray) -> tuple[float, np.ndarray]:
+        scale, bias = params[0], params[1:]
+        p = softmax(logits * scale + bias)
+        nll = float(-np.log(p[np.arange(len(y)), y] + 1e-12).mean())
+        diff = (p - onehot) / len(y)
+        return nll, np.concatenate([[float((diff * logits).sum())], diff.sum(axis=0)])
+
+    start = np.concatenate([[1.0 / fit_temperature(logits, y)], np.zeros(k)])
+    found = minimize(nll_and_grad, start, jac=True, method="L-BFGS-B",
+                     bounds=[(1.0 / 8.0, 4.0)] + [(-5.0, 5.0)] * k)
+    scale, bias = found.x[0], found.x[1:] - found.x[1:].mean()
+    return round(float(1.0 / scale), 4), np.round(bias, 4)
+
+
 def evaluate_records(model: StanceModel, records: Sequence[StanceRecord], batch_size: int = 64) -> dict[str, Any]:
     """Metrics of the model on labelled records (their pairs built by the shared encoding)."""
     pairs = [r.to_pair(model.encoding) for r in records]
@@ -284,7 +317,8 @@ def run_evaluation(model: str | Path | None = None, *, data_root: str | Path = "
 
     parts = list(parts or ["datasets", "corpus", "seesaw", "seed"])
     detector = StanceDetector.from_pretrained(model)
-    out: dict[str, Any] = {"model": str(model or "default"), "temperature": detector.model.temperature}
+    out: dict[str, Any] = {"model": str(model or "default"), "temperature": detector.model.temperature,
+                           "class_bias": detector.model.class_bias}
     data_root = Path(data_root)
     if "datasets" in parts:
         out["datasets"] = {}

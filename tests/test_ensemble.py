@@ -45,9 +45,13 @@ def test_a_saved_ensemble_opens_with_stance_model_from_pretrained(two_members, t
     assert (again.temperature, again.consistency_weight) == (1.2, 0.3)
     assert again.members[1].temperature == 2.0
     np.testing.assert_allclose(again.predict_proba(PAIRS), ens.predict_proba(PAIRS), atol=1e-5)
-    again.temperature, again.consistency_weight = 0.9, 0.1
+    again.temperature, again.consistency_weight, again.class_bias = 0.9, 0.1, {"support": 0.5}
     again.save_calibration(out)
     assert json.loads((out / "stance_config.json").read_text())["temperature"] == 0.9
+    biased = StanceModel.from_pretrained(out, device="cpu")
+    assert biased.class_bias == {"support": 0.5}
+    expected = softmax(biased.logits(PAIRS) / 0.9 + np.array([0.5 if l == "support" else 0.0 for l in biased.labels]))
+    np.testing.assert_allclose(biased.predict_proba(PAIRS), expected, atol=1e-5)
     half = ens.save_pretrained(tmp_path / "half")  # float16 members by default
     np.testing.assert_allclose(StanceEnsemble.from_pretrained(half).predict_proba(PAIRS), ens.predict_proba(PAIRS),
                                atol=5e-3)

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from stance.evaluation import (classification_metrics, evaluate_corpus_documents, expected_calibration_error,
-                               fit_temperature, gold_document_label)
+                               fit_temperature, fit_temperature_and_bias, gold_document_label)
 from stance.model import softmax
 
 
@@ -26,6 +26,21 @@ def test_fit_temperature_recovers_a_known_temperature():
     true_logits = rng.normal(size=(4000, 3)) * 2
     y = np.array([rng.choice(3, p=p) for p in softmax(true_logits)])
     assert fit_temperature(true_logits * 3, y) == pytest.approx(3.0, rel=0.15)
+
+
+def test_fit_temperature_and_bias_recovers_a_known_lean():
+    rng = np.random.default_rng(1)
+    true_logits = rng.normal(size=(6000, 3)) * 2
+    y = np.array([rng.choice(3, p=p) for p in softmax(true_logits)])
+    leaning = (true_logits - np.array([-0.6, 0.0, 0.6])) * 2  # the model favours the third label, then is overconfident
+    t, bias = fit_temperature_and_bias(leaning, y)
+    assert t == pytest.approx(2.0, rel=0.1)
+    np.testing.assert_allclose(bias, [-0.6, 0.0, 0.6], atol=0.12)
+    assert bias.sum() == pytest.approx(0.0, abs=1e-3)
+    # a model with no lean gets (nearly) no bias, and the plain temperature
+    t0, bias0 = fit_temperature_and_bias(true_logits * 3, y)
+    assert t0 == pytest.approx(fit_temperature(true_logits * 3, y), rel=0.05) and np.abs(bias0).max() < 0.1
+    assert fit_temperature_and_bias(np.zeros((0, 3)), [])[0] == 1.0
 
 
 def test_gold_document_label():

@@ -43,6 +43,25 @@ def test_temperature_changes_confidence_not_ranking(tiny_model_dir):
     assert (hot.argmax(1) == logits.argmax(1)).all()
 
 
+def test_class_bias_shifts_probabilities_and_travels_with_the_model(tiny_model_dir, tmp_path):
+    model = StanceModel.from_pretrained(tiny_model_dir, device="cpu")
+    logits = model.logits(PAIRS)
+    model.temperature, model.class_bias = 2.0, {"support": -3.0, "neutral": 1.0}
+    expected = softmax(logits / 2.0 + np.array([-3.0, 0.0, 1.0]))
+    np.testing.assert_allclose(model.predict_proba(PAIRS), expected, atol=1e-6)
+    assert (model.predict_proba(PAIRS)[:, 0] < softmax(logits / 2.0)[:, 0]).all()
+    out = model.save_pretrained(tmp_path / "copy")
+    again = StanceModel.from_pretrained(out, device="cpu")
+    assert again.class_bias == {"support": -3.0, "neutral": 1.0}
+    np.testing.assert_allclose(again.predict_proba(PAIRS), expected, atol=1e-6)
+    settings = json.loads((out / "stance_config.json").read_text())
+    for bad, message in [({"agree": 1.0}, "labels \\['agree'\\]"), ({"support": "high"}, "finite number"),
+                         ([0.1, 0.2, 0.3], "map labels to numbers")]:
+        (out / "stance_config.json").write_text(json.dumps({**settings, "class_bias": bad}))
+        with pytest.raises(ValueError, match=message):
+            StanceModel.from_pretrained(out, device="cpu")
+
+
 def test_save_load_round_trip_safetensors_only(tiny_model_dir, tmp_path):
     model = StanceModel.from_pretrained(tiny_model_dir, device="cpu")
     model.temperature = 1.7
@@ -59,10 +78,10 @@ def test_save_calibration_changes_only_the_calibration(tiny_model_dir, tmp_path)
     model = StanceModel.from_pretrained(tiny_model_dir, device="cpu")
     out = model.save_pretrained(tmp_path / "copy")
     weights = (out / "model.safetensors").read_bytes()
-    model.temperature, model.consistency_weight = 2.5, 0.45
+    model.temperature, model.consistency_weight, model.class_bias = 2.5, 0.45, {"oppose": 0.25}
     model.save_calibration(out)
     again = StanceModel.from_pretrained(out, device="cpu")
-    assert (again.temperature, again.consistency_weight) == (2.5, 0.45)
+    assert (again.temperature, again.consistency_weight, again.class_bias) == (2.5, 0.45, {"oppose": 0.25})
     assert (out / "model.safetensors").read_bytes() == weights
     with pytest.raises(FileNotFoundError, match="no saved stance model"):
         model.save_calibration(tmp_path)

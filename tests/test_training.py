@@ -106,6 +106,7 @@ def test_a_short_training_run_saves_a_loadable_model(tiny_base_dir, tmp_path, me
     assert res.actors[0].actor == "France"
     # calibration ran on every corpus dev record (whole documents), and its results travel with the model
     assert saved["temperature"] == det.model.temperature and saved["consistency_weight"] == det.model.consistency_weight
+    assert saved["class_bias"] == det.model.class_bias and set(det.model.class_bias) == set(det.model.labels)
     assert 0.0 <= det.model.consistency_weight <= 2.0
 
 
@@ -119,7 +120,10 @@ def test_calibrate_fits_the_consistency_weight_on_records_with_documents(tiny_mo
     records = load_calibration_records(cfg)
     assert len(records) > cfg.max_eval_records and all(r.document for r in records)  # whole documents
     fitted = calibrate(model, records[:80], batch_size=16)
-    assert fitted == {"temperature": model.temperature, "consistency_weight": model.consistency_weight}
+    assert fitted == {"temperature": model.temperature, "class_bias": model.class_bias,
+                      "consistency_weight": model.consistency_weight}
+    assert set(model.class_bias) == set(model.labels) and sum(model.class_bias.values()) == pytest.approx(0.0, abs=1e-3)
+    assert calibrate(model, records[:80], batch_size=16, class_bias=False)["class_bias"] == {} == model.class_bias
     loose = [StanceRecord(r.proposal, r.actor, r.sentences, r.sentence_index, r.label, r.mention) for r in records[:80]]
     model.consistency_weight = 1.0
     assert calibrate(model, loose, batch_size=16)["consistency_weight"] == 0.0  # no documents: nothing to fit

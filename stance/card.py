@@ -24,6 +24,9 @@ def render_model_card(config: Any, metrics: dict[str, Any], extra_sections: str 
                 if getattr(config, "pooling", "cls") == "mention" else " (the base's sequence classifier over [CLS])"),
              *([f"- started from the saved model `{config.init_from}` (trained first by a config of its own), "
                 f"then trained on as below"] if getattr(config, "init_from", None) else []),
+             *([f"- distilled from `{config.teacher}`: its probabilities on each training pair are a second target, "
+                f"weight {config.distill_weight} beside the labels' {1 - config.distill_weight:g}"]
+               if getattr(config, "teacher", None) else []),
              (f"- {config.max_steps} steps" if config.max_steps > 0 else f"- epochs {config.epochs}")
              + f", learning rate {config.learning_rate}, batch {config.batch_size}, "
              f"max length {config.max_length}, context {config.context_before} sentence(s) before, "

@@ -11,6 +11,14 @@ def test_card_names_data_licences_and_metrics():
     assert "| corpus | 8 | 0.500 | 0.600 | 0.100 |" in card
     assert "temperature (fitted on dev): 1.3" in card and "consistency weight" in card and "0.35" in card
     assert "'support': -0.2" in card
+    assert "distilled from" not in card
+
+
+def test_card_names_the_teacher_of_a_distilled_model(tmp_path):
+    (tmp_path / "stance_config.json").write_text("{}")
+    metrics = {"train_records": {"corpus": 10}, "dev": {}}
+    card = render_model_card(TrainingConfig(sources={"corpus": 10}, teacher=str(tmp_path), distill_weight=0.25), metrics)
+    assert f"distilled from `{tmp_path}`" in card and "weight 0.25 beside the labels' 0.75" in card
 
 
 def test_card_sections_are_replaced_not_repeated(tmp_path):

@@ -59,7 +59,9 @@ def summary_table(m: dict) -> str:
     if "seesaw" in m:
         split = m["seesaw"].get("split", "all")
         row("SEESAW dev (real news)" + ("" if split == "all" else f", {split} stories"), m["seesaw"], f"support vs oppose; actor found in {m['seesaw']['actor_found']:.1%} "
-                                                   f"of {m['seesaw']['cases']} cases")
+                                                   f"of {m['seesaw']['cases']} cases"
+            + (f"; document accuracy {m['seesaw']['document_accuracy']:.3f} ({m['seesaw']['document_actors']} actors)"
+               if "document_accuracy" in m["seesaw"] else ""))
     if "seed" in m:
         docs = ", ".join(f"{a} {v['predicted']}" + ("" if v["gold"] == v["predicted"] else f" (gold {v['gold']})")
                          for a, v in m["seed"]["document_positions"].items())

@@ -175,9 +175,12 @@ def gold_document_label(sentence_labels: Sequence[str]) -> str:
 def evaluate_seesaw(detector: Any, data_dir: str | Path, split: str | None = None,
                     with_cases: bool = False) -> dict[str, Any]:
     """SEESAW cases through the full pipeline: the document as given, the case's proposal, and the actor
-    by canonical name only. Reports support-vs-oppose metrics where the actor was found, and how often it
-    was found in the sentence where it takes its position. ``with_cases`` adds ``scored_cases``: each case
-    whose actor was found, with ``p_support`` (the model's support share of support + oppose)."""
+    by canonical name only. Reports support-vs-oppose metrics where the actor was found, how often it
+    was found in the sentence where it takes its position, and ``document_accuracy``: the share of
+    (document, proposal, actor) whose document position is right (gold: the majority of the actor's cases,
+    as :func:`gold_document_label`; an actor the pipeline never found counts as wrong). ``with_cases`` adds
+    ``scored_cases``: each case whose actor was found, with ``p_support`` (the model's support share of
+    support + oppose)."""
     from .data.seesaw import read_cases, read_documents, story_split
 
     if split not in (None, "train", "dev", "test"):
@@ -190,8 +193,16 @@ def evaluate_seesaw(detector: Any, data_dir: str | Path, split: str | None = Non
     records = [{"sentences": docs[d]["sentences"], "proposal": p, "actors": sorted({c["actor"] for c in cs}),
                 "id": (d, p)} for (d, p), cs in groups.items()]
     y_true, y_pred, probs, scored = [], [], [], []
-    found = 0
+    found = document_right = document_actors = 0
     for res in detector.predict_batch(records, batch_size=64):
+        positions = {a.actor: a.label for a in res.actors}
+        by_actor: dict[str, list[dict]] = {}
+        for c in groups[res.id]:
+            by_actor.setdefault(c["actor"], []).append(c)
+        for actor, actor_cases in by_actor.items():
+            gold = gold_document_label([c["label"] for c in sorted(actor_cases, key=lambda c: c["sentence_index"])])
+            document_actors += 1
+            document_right += positions.get(actor) == gold
         for c in groups[res.id]:
             st = next((s for s in res.sentences[c["sentence_index"]].stances if s.actor == c["actor"]), None)
             if st is None:
@@ -206,6 +217,8 @@ def evaluate_seesaw(detector: Any, data_dir: str | Path, split: str | None = Non
     out = classification_metrics(y_true, y_pred, ["support", "oppose"], np.asarray(probs) if probs else None)
     out["cases"] = len(cases)
     out["actor_found"] = round(found / max(1, len(cases)), 4)
+    out["document_accuracy"] = round(document_right / max(1, document_actors), 4)
+    out["document_actors"] = document_actors
     if with_cases:
         out["scored_cases"] = scored
     return out
@@ -338,7 +351,8 @@ def run_evaluation(model: str | Path | None = None, *, data_root: str | Path = "
     if "seesaw" in parts and (data_root / "seesaw_dev").exists():
         out["seesaw"] = evaluate_seesaw(detector, data_root / "seesaw_dev", split=seesaw_split)
         out["seesaw"]["split"] = seesaw_split or "all"
-        log(f"seesaw: macro-F1 {out['seesaw']['macro_f1']}, actor found {out['seesaw']['actor_found']}")
+        log(f"seesaw: macro-F1 {out['seesaw']['macro_f1']}, actor found {out['seesaw']['actor_found']}, "
+            f"document accuracy {out['seesaw']['document_accuracy']}")
     gold = Path(__file__).resolve().parent.parent / "configs" / "eval" / "seed_nato_tokyo.json"
     if "seed" in parts and Path(seed_dir).exists() and gold.exists():
         out["seed"] = evaluate_seed(detector, seed_dir, gold)

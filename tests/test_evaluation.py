@@ -109,3 +109,28 @@ def test_accuracy_by_topic_groups_and_leaves_out_small_topics():
     assert out["topics"] == {"poverty": {"n": 3, "accuracy": 0.667}}
     assert out["groups"] == {"harms": {"n": 3, "accuracy": 0.667}, "the rest": {"n": 2, "accuracy": 0.5}}
     assert "groups" not in accuracy_by_topic(cases)
+
+
+def test_seesaw_evaluation_scores_document_positions_against_the_cases_majority(tiny_detector, tmp_path, monkeypatch):
+    import json
+
+    from stance import evaluation
+    from stance.schema import DocumentActor, StanceResult
+
+    _write_seesaw(tmp_path, ["TRIPLET_001"])
+    with open(tmp_path / "cases.jsonl", "a") as fh:  # France: oppose then support, a tie: the later wins
+        fh.write(json.dumps({"doc_id": "TRIPLET_001_DOCUMENT_0", "sentence_index": 1, "actor": "France",
+                             "proposal": "the plan", "label": "support"}) + "\n")
+        fh.write(json.dumps({"doc_id": "TRIPLET_001_DOCUMENT_0", "sentence_index": 0, "actor": "Spain",
+                             "proposal": "the plan", "label": "oppose"}) + "\n")
+
+    class Detector:  # France right, Germany wrong, Spain never found
+        def predict_batch(self, records, batch_size=64):
+            for r in records:
+                yield StanceResult(r["proposal"], tiny_detector.predict(r["sentences"], r["proposal"]).sentences,
+                                   [DocumentActor("France", "support", {}, []), DocumentActor("Germany", "oppose", {}, [])],
+                                   r["id"])
+
+    out = evaluation.evaluate_seesaw(Detector(), tmp_path)
+    assert out["document_actors"] == 3
+    assert out["document_accuracy"] == round(1 / 3, 4)

@@ -29,6 +29,7 @@ train-smoke: venv
 train-default: venv
 	$(BIN)/python scripts/train.py --config configs/default-epoch1.yaml
 	$(BIN)/python scripts/train.py --config configs/default-epoch2.yaml
+	$(BIN)/python scripts/train.py --config configs/default-stage3.yaml
 	$(BIN)/python scripts/train.py --config configs/default.yaml
 
 train-fast: venv

@@ -111,7 +111,7 @@ def test_accuracy_by_topic_groups_and_leaves_out_small_topics():
     assert "groups" not in accuracy_by_topic(cases)
 
 
-def test_seesaw_evaluation_scores_document_positions_against_the_cases_majority(tiny_detector, tmp_path, monkeypatch):
+def test_seesaw_evaluation_scores_document_positions_against_the_cases_majority(tiny_detector, tmp_path):
     import json
 
     from stance import evaluation

@@ -32,7 +32,8 @@ def render_model_card(config: Any, metrics: dict[str, Any], extra_sections: str 
              f"max length {config.max_length}, context {config.context_before} sentence(s) before, "
              f"mention marked: {config.mark_mention}, proposal marked: {config.mark_proposal}, class-balanced loss: {config.class_balance}",
              f"- temperature (fitted on dev): {metrics.get('temperature', 1.0)}; bias per label after it (fitted with it): "
-             f"{metrics.get('class_bias') or 'none'}; consistency weight (fitted on dev "
+             f"{metrics.get('class_bias') or 'none'}; tone weight (fitted after them, `stance.tone`; 0: off): "
+             f"{metrics.get('tone_weight', 0.0)}; consistency weight (fitted on dev "
              f"documents, see `stance.consistency`): {metrics.get('consistency_weight', 0.0)}",
              f"- training time: {metrics.get('train_seconds', '?')} s"
              + ("; weights stored in float16" if getattr(config, "half_precision", False) else ""), "",

@@ -20,6 +20,7 @@ MENTION_CLOSE = "»"
 PROPOSAL_OPEN = "⟨"
 PROPOSAL_CLOSE = "⟩"
 CONTEXT_SEPARATOR = " ‖ "
+FIRST_SEPARATOR = " ; "
 MAX_PROPOSAL_CHARS = 300
 MAX_ACTOR_CHARS = 100
 MAX_SENTENCE_CHARS = 1200
@@ -65,12 +66,28 @@ def build_pair(proposal: str, actor: str, sentences: Sequence[str], index: int,
                   for start, end in proposal_spans(proposal, sentence, exclude=mention)]
     for start, end, opening, closing in sorted(marks, reverse=True):
         sentence = f"{sentence[:start]}{opening} {sentence[start:end]} {closing}{sentence[end:]}"
-    first = f"{_clip(actor, MAX_ACTOR_CHARS)} ; {_clip(proposal, MAX_PROPOSAL_CHARS)}"
+    # " ; " only ever separates the actor from the proposal (with_proposal relies on it)
+    actor_text = _clip(actor, MAX_ACTOR_CHARS).replace(FIRST_SEPARATOR, ", ")
+    first = f"{actor_text}{FIRST_SEPARATOR}{_clip(proposal, MAX_PROPOSAL_CHARS)}"
     second = _clip(sentence, MAX_SENTENCE_CHARS)
     context = [s for s in sentences[max(0, index - config.context_before):index]]
     if context:
         second += CONTEXT_SEPARATOR + _clip(" ".join(context), MAX_SENTENCE_CHARS)
     return first, second
+
+
+def with_proposal(pair: tuple[str, str], proposal: str) -> tuple[str, str]:
+    """The pair :func:`build_pair` wrote, with another proposal in its first text.
+
+    Example:
+        >>> with_proposal(("France ; Ban cars", "« Paris » said no."), "Tax cars")
+        ('France ; Tax cars', '« Paris » said no.')
+    """
+    first, second = pair
+    actor, separator, _ = first.partition(FIRST_SEPARATOR)
+    if not separator:
+        raise ValueError(f"not a pair written by build_pair (no {FIRST_SEPARATOR!r} in its first text): {first!r}")
+    return f"{actor}{FIRST_SEPARATOR}{_clip(proposal, MAX_PROPOSAL_CHARS)}", second
 
 
 # words that do not by themselves name what a proposal is about

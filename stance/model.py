@@ -250,7 +250,7 @@ class StanceModel:
                  encoding: EncodingConfig | None = None, max_length: int = 256, temperature: float = 1.0,
                  device: str | None = None, card: dict | None = None, pooling: str = "cls",
                  consistency_weight: float = 0.0, adapter_folder: str | None = None,
-                 class_bias: dict[str, float] | None = None) -> None:
+                 class_bias: dict[str, float] | None = None, tone_weight: float = 0.0) -> None:
         self.model = model
         self.pooling = _check_pooling(pooling)
         self.tokenizer = tokenizer
@@ -264,6 +264,10 @@ class StanceModel:
         self.temperature = float(temperature)
         self.consistency_weight = float(consistency_weight)
         self.class_bias = check_class_bias(class_bias, self.labels)
+        if not float(tone_weight) >= 0:
+            raise ValueError(f"tone_weight must be >= 0 (0 turns it off), got {tone_weight}")
+        # stance.tone: how much of the actor's tone (a second pass, proposal replaced) leaves each decision
+        self.tone_weight = float(tone_weight)
         self.device = pick_device(device)
         self.card = card or {}
         self.model.to(self.device)
@@ -361,7 +365,7 @@ class StanceModel:
                    card=settings.get("card"), pooling=pooling,
                    consistency_weight=float(settings.get("consistency_weight", 0.0)),
                    adapter_folder=path if settings.get("adapter") and Path(path).is_dir() else None,
-                   class_bias=settings.get("class_bias"))
+                   class_bias=settings.get("class_bias"), tone_weight=float(settings.get("tone_weight", 0.0)))
 
     def save_pretrained(self, path: str | Path, card_text: str | None = None, half: bool = False) -> Path:
         """Write the model to ``path`` (safetensors + JSON) and return the folder; ``half=True`` stores the
@@ -395,7 +399,8 @@ class StanceModel:
                     "base_package": _package_of(self.base_model), "adapter": is_adapter,
                     "pooling": self.pooling, "labels": self.labels, "encoding": self.encoding.to_dict(),
                     "max_length": self.max_length, "temperature": self.temperature,
-                    "class_bias": self.class_bias, "consistency_weight": self.consistency_weight, "card": self.card}
+                    "class_bias": self.class_bias, "tone_weight": self.tone_weight,
+                    "consistency_weight": self.consistency_weight, "card": self.card}
         if self.pooling == "mention":
             settings["marker_token_id"] = _unwrap(self.model).marker_id
         (path / STANCE_CONFIG).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
@@ -411,7 +416,7 @@ class StanceModel:
             >>> model.temperature, model.consistency_weight = 1.3, 0.5
             >>> model.save_calibration("models/default")
         """
-        return write_calibration(path, self.temperature, self.consistency_weight, self.class_bias)
+        return write_calibration(path, self.temperature, self.consistency_weight, self.class_bias, self.tone_weight)
 
     # ---- inference -------------------------------------------------------------------------
     def logits(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32,
@@ -444,9 +449,17 @@ class StanceModel:
 
     def predict_proba(self, pairs: Sequence[tuple[str, str]], batch_size: int = 32,
                       show_progress_bar: bool = False) -> np.ndarray:
-        """Probabilities (rows sum to 1) in the order of :attr:`labels`, one row per pair."""
+        """Probabilities (rows sum to 1) in the order of :attr:`labels`, one row per pair: the logits after the
+        temperature and class bias, and, with a :attr:`tone_weight`, less the actor's tone (:mod:`stance.tone`;
+        a second pass over the pairs)."""
         logits = self.logits(pairs, batch_size, show_progress_bar)
-        return calibrated_probabilities(logits, self.temperature, self.class_bias, self.labels)
+        probs = calibrated_probabilities(logits, self.temperature, self.class_bias, self.labels)
+        if self.tone_weight > 0:
+            from .tone import remove_tone, tone_pairs
+
+            tone_logits = self.logits(tone_pairs(pairs), batch_size, show_progress_bar)
+            probs = remove_tone(probs, tone_logits, self.labels, self.tone_weight, self.temperature)
+        return probs
 
 
 def calibrated_probabilities(logits: np.ndarray, temperature: float, class_bias: dict[str, float],
@@ -480,15 +493,17 @@ def check_class_bias(class_bias: Any, labels: Sequence[str]) -> dict[str, float]
 
 
 def write_calibration(path: str | Path, temperature: float, consistency_weight: float,
-                      class_bias: dict[str, float] | None = None) -> Path:
-    """Set the temperature, class bias (none if ``None``) and consistency weight in the ``stance_config.json`` of
-    the model (or ensemble) saved at ``path``, leaving everything else as it is; return the folder."""
+                      class_bias: dict[str, float] | None = None, tone_weight: float = 0.0) -> Path:
+    """Set the temperature, class bias (none if ``None``), tone weight and consistency weight in the
+    ``stance_config.json`` of the model (or ensemble) saved at ``path``, leaving everything else as it is;
+    return the folder."""
     file = Path(path) / STANCE_CONFIG
     if not file.is_file():
         raise FileNotFoundError(f"{path} holds no saved stance model (no {STANCE_CONFIG})")
     settings = json.loads(file.read_text(encoding="utf-8"))
     settings["temperature"] = temperature
     settings["class_bias"] = dict(class_bias or {})
+    settings["tone_weight"] = tone_weight
     settings["consistency_weight"] = consistency_weight
     file.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
     return file.parent

@@ -65,6 +65,9 @@ class TrainingConfig:
     # with calibrate: fit a bias per label beside the temperature (bias-corrected temperature scaling); false fits
     # the temperature alone
     calibrate_class_bias: bool = True
+    # with calibrate: fit a tone weight (stance.tone: the actor's tone, read with an unrelated proposal, taken out
+    # of each decision; a second model pass at inference); false stores 0 (off)
+    calibrate_tone: bool = False
     seed: int = 13
     # more than one seed: train one model per seed (in output_dir/seed-<n>) and save their ensemble
     # (stance.ensemble) in output_dir; a member folder that already holds a trained model is reused
@@ -297,7 +300,8 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
                                "dev": {}}
     if config.calibrate and config.calibration_sources:
         calibration = load_calibration_records(config)
-        fitted = calibrate(model, calibration, config.eval_batch_size, config.calibrate_class_bias)
+        fitted = calibrate(model, calibration, config.eval_batch_size, config.calibrate_class_bias,
+                           config.calibrate_tone)
         log(f"calibration on {len(calibration)} dev records: {fitted}")
     for name, records in dev_sets.items():
         if records:
@@ -305,6 +309,7 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
             log(f"dev {name}: macro-F1 {metrics['dev'][name]['macro_f1']} (n={len(records)})")
     metrics["temperature"] = model.temperature
     metrics["class_bias"] = model.class_bias
+    metrics["tone_weight"] = model.tone_weight
     metrics["consistency_weight"] = model.consistency_weight
     metrics["train_seconds"] = round(time.time() - started, 1)
     model.card = {"train_records": metrics["train_records"], "dev": {k: {"macro_f1": v["macro_f1"], "n": v["n"]}
@@ -384,6 +389,7 @@ def train_ensemble(config: TrainingConfig, log: Any = print) -> tuple[Any, dict[
             members.append(member)
     ensemble = StanceEnsemble(members, names=names)
     if config.calibrate and config.calibration_sources:
+        # with calibrate_tone each member carries its own tone weight
         fitted = calibrate(ensemble, load_calibration_records(config), config.eval_batch_size,
                            config.calibrate_class_bias)
         log(f"ensemble calibration: {fitted}")
@@ -419,37 +425,51 @@ def train_ensemble(config: TrainingConfig, log: Any = print) -> tuple[Any, dict[
 
 
 def calibrate(model: StanceModel, records: Sequence[StanceRecord], batch_size: int = 64,
-              class_bias: bool = True) -> dict[str, Any]:
-    """Fit ``model``'s temperature (and, with ``class_bias``, a bias per label beside it), then its consistency
-    weight (:mod:`stance.consistency`), on dev ``records``, in place; the weight from the records that name
-    their ``document`` (0 if none do).
+              class_bias: bool = True, tone: bool = False) -> dict[str, Any]:
+    """Fit ``model``'s temperature (and, with ``class_bias``, a bias per label beside it), then, with ``tone``,
+    its tone weight (:mod:`stance.tone`; else it is set to 0), then its consistency weight
+    (:mod:`stance.consistency`), on dev ``records``, in place; the consistency weight from the records that
+    name their ``document`` (0 if none do). Each step is fitted on the output of the ones before it.
 
     Example:
-        >>> calibrate(model, load_calibration_records(config))
-        {'temperature': 1.21, 'class_bias': {'support': -0.1, 'oppose': 0.02, 'neutral': 0.08}, 'consistency_weight': 0.5}
+        >>> calibrate(model, load_calibration_records(config), tone=True)
+        {'temperature': 1.21, 'class_bias': {'support': -0.1, 'oppose': 0.02, 'neutral': 0.08}, 'tone_weight': 0.15,
+         'consistency_weight': 0.5}
     """
     from .consistency import fit_consistency_weight
     from .evaluation import fit_temperature, fit_temperature_and_bias
+    from .tone import fit_tone_weight, remove_tone, tone_pairs
 
     if not records:
         raise ValueError("calibration needs at least one dev record")
     label2id = {l: i for i, l in enumerate(model.labels)}
     y = np.array([label2id[r.label] for r in records])
-    logits = model.logits([r.to_pair(model.encoding) for r in records], batch_size)
+    pairs = [r.to_pair(model.encoding) for r in records]
+    logits = model.logits(pairs, batch_size)
     if class_bias:
         model.temperature, bias = fit_temperature_and_bias(logits, y)
         model.class_bias = {label: float(b) for label, b in zip(model.labels, bias)}
     else:
         model.temperature, model.class_bias = fit_temperature(logits, y), {}
+    probs = calibrated_probabilities(logits, model.temperature, model.class_bias, model.labels)
+    fitted: dict[str, Any] = {"temperature": model.temperature, "class_bias": model.class_bias}
+    if isinstance(model, StanceModel):
+        model.tone_weight = 0.0
+        if tone:
+            tone_logits = model.logits(tone_pairs(pairs), batch_size)
+            model.tone_weight = fit_tone_weight(probs, tone_logits, y, model.labels, model.temperature)
+            probs = remove_tone(probs, tone_logits, model.labels, model.tone_weight, model.temperature)
+        fitted["tone_weight"] = model.tone_weight
+    elif tone:
+        raise ValueError("the tone weight is fitted per model, not for an ensemble: calibrate its members")
     in_documents = [i for i, r in enumerate(records) if r.document]
     if in_documents:
-        probs = calibrated_probabilities(logits[in_documents], model.temperature, model.class_bias, model.labels)
         groups = [(records[i].source, records[i].document, records[i].proposal, records[i].actor) for i in in_documents]
-        model.consistency_weight = fit_consistency_weight(probs, groups, y[in_documents], model.labels)
+        model.consistency_weight = fit_consistency_weight(probs[in_documents], groups, y[in_documents], model.labels)
     else:
         model.consistency_weight = 0.0
-    return {"temperature": model.temperature, "class_bias": model.class_bias,
-            "consistency_weight": model.consistency_weight}
+    fitted["consistency_weight"] = model.consistency_weight
+    return fitted
 
 
 def teacher_probabilities(teacher: str | Path, records: Sequence[StanceRecord], labels: Sequence[str],

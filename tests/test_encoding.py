@@ -57,3 +57,11 @@ def test_proposal_marking_travels_with_the_encoding_settings():
     cfg = EncodingConfig(mark_proposal=True)
     assert EncodingConfig.from_dict(cfg.to_dict()) == cfg
     assert EncodingConfig.from_dict({"context_before": 1}).mark_proposal is False  # models saved before it
+
+
+def test_with_proposal_swaps_the_proposal_even_when_the_actor_had_a_separator():
+    from stance.encoding import with_proposal
+
+    pair = build_pair("Ban cars ; now", "Smith ; Jones LLP", ["Smith said no."], 0, (0, 5))
+    assert pair[0] == "Smith, Jones LLP ; Ban cars ; now"
+    assert with_proposal(pair, "Tax cars") == ("Smith, Jones LLP ; Tax cars", pair[1])

@@ -79,9 +79,11 @@ def test_save_calibration_changes_only_the_calibration(tiny_model_dir, tmp_path)
     out = model.save_pretrained(tmp_path / "copy")
     weights = (out / "model.safetensors").read_bytes()
     model.temperature, model.consistency_weight, model.class_bias = 2.5, 0.45, {"oppose": 0.25}
+    model.tone_weight = 0.2
     model.save_calibration(out)
     again = StanceModel.from_pretrained(out, device="cpu")
     assert (again.temperature, again.consistency_weight, again.class_bias) == (2.5, 0.45, {"oppose": 0.25})
+    assert again.tone_weight == 0.2
     assert (out / "model.safetensors").read_bytes() == weights
     with pytest.raises(FileNotFoundError, match="no saved stance model"):
         model.save_calibration(tmp_path)
@@ -294,3 +296,19 @@ def test_shipped_models_load_by_name_and_a_local_folder_of_that_name_wins(tiny_m
     shutil.copytree(tiny_model_dir, tmp_path / "fast")
     local = StanceModel.from_pretrained("fast", device="cpu")
     assert local.pooling == "cls"  # the tiny model in ./fast, not the shipped one
+
+
+def test_a_tone_weight_scores_each_pair_again_with_the_tone_proposal(tiny_model_dir):
+    from stance.tone import TONE_PROPOSAL, remove_tone, tone_pairs
+
+    model = StanceModel.from_pretrained(tiny_model_dir, device="cpu")
+    plain = model.predict_proba(PAIRS)
+    model.tone_weight = 0.5
+    corrected = model.predict_proba(PAIRS, batch_size=3)
+    expected = remove_tone(plain, model.logits(tone_pairs(PAIRS)), model.labels, 0.5, model.temperature)
+    np.testing.assert_allclose(corrected, expected, atol=1e-5)
+    assert not np.allclose(corrected, plain)  # the tiny model's tone is not nothing
+    np.testing.assert_allclose(corrected[:, 2], plain[:, 2], atol=1e-6)  # neutral is left as it was
+    assert tone_pairs(PAIRS)[1] == (f"Germany ; {TONE_PROPOSAL}", PAIRS[1][1])
+    with pytest.raises(ValueError, match="tone_weight must be >= 0"):
+        StanceModel(model.model, model.tokenizer, base_model="x", tone_weight=-1)

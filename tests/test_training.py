@@ -120,7 +120,7 @@ def test_calibrate_fits_the_consistency_weight_on_records_with_documents(tiny_mo
     records = load_calibration_records(cfg)
     assert len(records) > cfg.max_eval_records and all(r.document for r in records)  # whole documents
     fitted = calibrate(model, records[:80], batch_size=16)
-    assert fitted == {"temperature": model.temperature, "class_bias": model.class_bias,
+    assert fitted == {"temperature": model.temperature, "class_bias": model.class_bias, "tone_weight": 0.0,
                       "consistency_weight": model.consistency_weight}
     assert set(model.class_bias) == set(model.labels) and sum(model.class_bias.values()) == pytest.approx(0.0, abs=1e-3)
     assert calibrate(model, records[:80], batch_size=16, class_bias=False)["class_bias"] == {} == model.class_bias
@@ -129,6 +129,26 @@ def test_calibrate_fits_the_consistency_weight_on_records_with_documents(tiny_mo
     assert calibrate(model, loose, batch_size=16)["consistency_weight"] == 0.0  # no documents: nothing to fit
     with pytest.raises(ValueError, match="at least one"):
         calibrate(model, [])
+
+
+def test_calibrate_fits_a_tone_weight_and_the_consistency_weight_after_it(tiny_model_dir, monkeypatch):
+    from stance import tone
+    from stance.model import StanceModel
+    from stance.training import calibrate
+
+    model = StanceModel.from_pretrained(tiny_model_dir, device="cpu")
+    records = load_calibration_records(TrainingConfig(corpus_dir=str(ROOT / "corpus"), calibration_sources=["corpus"]))
+    seen = {}
+
+    def fake_fit(probs, tone_logits, y, labels, temperature):
+        seen["tone_rows"] = len(tone_logits)
+        return 0.35
+
+    monkeypatch.setattr(tone, "fit_tone_weight", fake_fit)
+    fitted = calibrate(model, records[:60], batch_size=16, tone=True)
+    assert seen["tone_rows"] == 60 and fitted["tone_weight"] == 0.35 == model.tone_weight
+    assert list(fitted) == ["temperature", "class_bias", "tone_weight", "consistency_weight"]
+    assert calibrate(model, records[:60], batch_size=16)["tone_weight"] == 0.0 == model.tone_weight  # off: stored as 0
 
 
 def test_augmented_copies_join_the_training_records_before_oversampling():

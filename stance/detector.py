@@ -65,13 +65,22 @@ class StanceDetector:
     @classmethod
     def from_pretrained(cls, path_or_id: str | Path | None = None, *, device: str | None = None,
                         use_ner: bool = True, trust_remote_code: bool = False,
-                        batch_size: int = 32, consistency_weight: float | None = None) -> "StanceDetector":
+                        batch_size: int = 32, consistency_weight: float | None = None,
+                        tone_weight: float | None = None) -> "StanceDetector":
         """Load a stance model (``None``: the default model shipped with the library).
 
         ``consistency_weight``: how far each sentence's support/oppose split leans toward the same actor's
         other sentences in the document (:mod:`stance.consistency`); ``None`` takes the model's fitted
-        weight, ``0`` reads every sentence on its own."""
+        weight, ``0`` reads every sentence on its own. ``tone_weight``: how much of the actor's tone leaves each
+        decision (:mod:`stance.tone`; each pair is scored twice when it is above 0); ``None`` takes the model's,
+        ``0`` turns it off (twice as fast)."""
         model = StanceModel.from_pretrained(path_or_id, device=device, trust_remote_code=trust_remote_code)
+        if tone_weight is not None:
+            if not isinstance(model, StanceModel):
+                raise ValueError("tone_weight is a setting of one model; an ensemble's members carry their own")
+            if not tone_weight >= 0:
+                raise ValueError(f"tone_weight must be >= 0 (0 turns it off), got {tone_weight}")
+            model.tone_weight = float(tone_weight)
         return cls(model, ActorFinder(use_ner=use_ner), batch_size=batch_size, consistency_weight=consistency_weight)
 
     @property

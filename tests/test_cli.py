@@ -84,6 +84,9 @@ def test_usage_errors_exit_2(tiny_model_dir, tmp_path, capsys):
     assert main(["predict", "--proposal", PROPOSAL, str(doc), "-o", str(tmp_path / "o.jsonl"),
                  "--model", str(tiny_model_dir), "--consistency-weight", "-1"]) == 2
     assert "consistency_weight must be >= 0" in capsys.readouterr().err
+    assert main(["predict", "--proposal", PROPOSAL, str(doc), "-o", str(tmp_path / "o.jsonl"),
+                 "--model", str(tiny_model_dir), "--tone-weight", "-1"]) == 2
+    assert "tone_weight must be >= 0" in capsys.readouterr().err
 
 
 def test_python_dash_m_works():

@@ -124,3 +124,20 @@ def test_consistency_weight_comes_from_the_model_unless_the_detector_sets_it(tin
         == plain.to_dict()
     with pytest.raises(ValueError, match="consistency_weight"):
         StanceDetector(model, consistency_weight=-0.5)
+
+
+def test_tone_weight_of_the_detector_sets_the_models_and_moves_only_the_side(tiny_model_dir):
+    from stance import StanceDetector
+
+    doc = "Paris backed the plan. Berlin said little."
+    plain = StanceDetector.from_pretrained(tiny_model_dir, device="cpu", tone_weight=0).predict(doc, PROPOSAL)
+    det = StanceDetector.from_pretrained(tiny_model_dir, device="cpu", tone_weight=0.8)
+    assert det.model.tone_weight == 0.8
+    toned = det.predict(doc, PROPOSAL)
+    assert [a.actor for a in toned.actors] == [a.actor for a in plain.actors]
+    for p, t in zip(plain.sentences, toned.sentences):
+        for a, b in zip(p.stances, t.stances):
+            assert b.scores["neutral"] == pytest.approx(a.scores["neutral"], abs=2e-4)
+    assert toned.to_dict() != plain.to_dict()
+    with pytest.raises(ValueError, match="tone_weight must be >= 0"):
+        StanceDetector.from_pretrained(tiny_model_dir, device="cpu", tone_weight=-1)

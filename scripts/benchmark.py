@@ -25,8 +25,10 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     parser.add_argument("--docs", type=int, default=40)
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--tone-weight", type=float, default=None,
+                        help="override the model's tone weight (0: one pass per pair instead of two)")
     args = parser.parse_args()
-    det = StanceDetector.from_pretrained(args.model, device="cpu", use_ner=False)
+    det = StanceDetector.from_pretrained(args.model, device="cpu", use_ner=False, tone_weight=args.tone_weight)
     docs = _documents(args.docs)
     sentences = sum(len(split_sentences(d["text"])) for d in docs)
     rows = []

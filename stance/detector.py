@@ -78,9 +78,7 @@ class StanceDetector:
         if tone_weight is not None:
             if not isinstance(model, StanceModel):
                 raise ValueError("tone_weight is a setting of one model; an ensemble's members carry their own")
-            if not tone_weight >= 0:
-                raise ValueError(f"tone_weight must be >= 0 (0 turns it off), got {tone_weight}")
-            model.tone_weight = float(tone_weight)
+            model.tone_weight = tone_weight
         return cls(model, ActorFinder(use_ner=use_ner), batch_size=batch_size, consistency_weight=consistency_weight)
 
     @property

@@ -264,14 +264,23 @@ class StanceModel:
         self.temperature = float(temperature)
         self.consistency_weight = float(consistency_weight)
         self.class_bias = check_class_bias(class_bias, self.labels)
-        if not float(tone_weight) >= 0:
-            raise ValueError(f"tone_weight must be >= 0 (0 turns it off), got {tone_weight}")
-        # stance.tone: how much of the actor's tone (a second pass, proposal replaced) leaves each decision
-        self.tone_weight = float(tone_weight)
+        self.tone_weight = tone_weight
         self.device = pick_device(device)
         self.card = card or {}
         self.model.to(self.device)
         self.model.eval()
+
+    @property
+    def tone_weight(self) -> float:
+        """How much of the actor's tone leaves each decision (:mod:`stance.tone`; a second pass over the pairs
+        when above 0); 0 turns it off."""
+        return self._tone_weight
+
+    @tone_weight.setter
+    def tone_weight(self, value: float) -> None:
+        if isinstance(value, bool) or not float(value) >= 0:
+            raise ValueError(f"tone_weight must be >= 0 (0 turns it off), got {value}")
+        self._tone_weight = float(value)
 
     # ---- labels travel with the weights ----------------------------------------------------
     @property
@@ -493,17 +502,18 @@ def check_class_bias(class_bias: Any, labels: Sequence[str]) -> dict[str, float]
 
 
 def write_calibration(path: str | Path, temperature: float, consistency_weight: float,
-                      class_bias: dict[str, float] | None = None, tone_weight: float = 0.0) -> Path:
-    """Set the temperature, class bias (none if ``None``), tone weight and consistency weight in the
-    ``stance_config.json`` of the model (or ensemble) saved at ``path``, leaving everything else as it is;
-    return the folder."""
+                      class_bias: dict[str, float] | None = None, tone_weight: float | None = None) -> Path:
+    """Set the temperature, class bias (none if ``None``), tone weight (left as it is if ``None``) and consistency
+    weight in the ``stance_config.json`` of the model (or ensemble) saved at ``path``, leaving everything else as it
+    is; return the folder."""
     file = Path(path) / STANCE_CONFIG
     if not file.is_file():
         raise FileNotFoundError(f"{path} holds no saved stance model (no {STANCE_CONFIG})")
     settings = json.loads(file.read_text(encoding="utf-8"))
     settings["temperature"] = temperature
     settings["class_bias"] = dict(class_bias or {})
-    settings["tone_weight"] = tone_weight
+    if tone_weight is not None:
+        settings["tone_weight"] = tone_weight
     settings["consistency_weight"] = consistency_weight
     file.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
     return file.parent

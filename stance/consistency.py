@@ -22,6 +22,8 @@ from typing import Hashable, Sequence
 
 import numpy as np
 
+from ._log_odds import shift_support_log_odds
+
 _SHARE_LIMIT = 0.01  # keeps the log-odds of a share finite
 
 
@@ -34,31 +36,24 @@ def apply_consistency(probs: np.ndarray, actors: Sequence[Hashable], labels: Seq
         raise ValueError(f"{len(actors)} actors for {len(probs)} rows of probabilities")
     if weight < 0:
         raise ValueError(f"the consistency weight must be >= 0, got {weight}")
-    out = probs.copy()
     if weight == 0 or len(probs) < 2:
-        return out
+        return probs.copy()
     s, o = list(labels).index("support"), list(labels).index("oppose")
     rows_of: dict[Hashable, list[int]] = {}
     for row, actor in enumerate(actors):
         rows_of.setdefault(actor, []).append(row)
+    shift = np.zeros(len(probs))
     for rows in rows_of.values():
         if len(rows) < 2:
             continue
         support = probs[rows, s]
         polar = support + probs[rows, o]
-        for k, row in enumerate(rows):
-            others_polar = polar.sum() - polar[k]
-            if others_polar <= 0:
-                continue
-            share = np.clip((support.sum() - support[k]) / others_polar, _SHARE_LIMIT, 1 - _SHARE_LIMIT)
-            mass = polar[k]
-            if mass <= 0:
-                continue
-            own = np.clip(probs[row, s] / mass, 1e-9, 1 - 1e-9)
-            log_odds = np.log(own / (1 - own)) + weight * np.log(share / (1 - share))
-            out[row, s] = mass / (1 + np.exp(-log_odds))
-            out[row, o] = mass - out[row, s]
-    return out
+        others_polar = polar.sum() - polar
+        others_support = support.sum() - support
+        has_others = others_polar > 0
+        share = np.clip(others_support[has_others] / others_polar[has_others], _SHARE_LIMIT, 1 - _SHARE_LIMIT)
+        shift[np.asarray(rows)[has_others]] = weight * np.log(share / (1 - share))
+    return shift_support_log_odds(probs, shift, s, o)
 
 
 def fit_consistency_weight(probs: np.ndarray, groups: Sequence[Hashable], y_true: Sequence[int],

@@ -23,6 +23,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ._log_odds import shift_support_log_odds
 from .encoding import with_proposal
 
 # stands for "some other proposal": a matter of government, as news proposals are, but one no article's
@@ -53,16 +54,10 @@ def remove_tone(probs: np.ndarray, tone_logits: np.ndarray, labels: Sequence[str
         raise ValueError(f"the tone weight must be >= 0, got {weight}")
     if not temperature > 0:
         raise ValueError(f"the temperature must be > 0, got {temperature}")
-    out = probs.copy()
     if weight == 0 or len(probs) == 0:
-        return out
+        return probs.copy()
     s, o = list(labels).index("support"), list(labels).index("oppose")
-    polar = probs[:, s] + probs[:, o]
-    own = np.clip(probs[:, s] / np.where(polar > 0, polar, 1.0), 1e-9, 1 - 1e-9)
-    log_odds = np.log(own / (1 - own)) - weight * (tone_logits[:, s] - tone_logits[:, o]) / temperature
-    out[:, s] = polar / (1 + np.exp(-log_odds))
-    out[:, o] = polar - out[:, s]
-    return out
+    return shift_support_log_odds(probs, -weight * (tone_logits[:, s] - tone_logits[:, o]) / temperature, s, o)
 
 
 def fit_tone_weight(probs: np.ndarray, tone_logits: np.ndarray, y_true: Sequence[int], labels: Sequence[str],

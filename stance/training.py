@@ -83,6 +83,9 @@ class TrainingConfig:
     # cross-entropy against the teacher's probabilities (after its own temperature)
     teacher: str | None = None
     distill_weight: float = 0.5
+    # a .npz file that keeps the teacher's probabilities: read back when it holds this teacher's scores (a resumed
+    # run, another student, another machine: no teacher pass), written after the teacher scores what it lacks
+    teacher_scores: str | None = None
     # a saved model folder to start from instead of the bare base (training on from where it stopped, with a
     # schedule of its own): its LoRA adapter and head (method lora; the adapter keeps its own r and modules) or
     # its full weights (method full); it must have this config's base, pooling, labels and encoding
@@ -135,6 +138,9 @@ class TrainingConfig:
             raise ValueError(f"distill_weight must be between 0 and 1, got {self.distill_weight}")
         if self.teacher is not None and not (Path(self.teacher) / STANCE_CONFIG).is_file():
             raise ValueError(f"teacher {self.teacher!r} is not a saved stance model or ensemble folder")
+        if self.teacher_scores is not None and (self.teacher is None or not self.teacher_scores.endswith(".npz")):
+            raise ValueError(f"teacher_scores must be a .npz file and needs a teacher, got {self.teacher_scores!r} "
+                             f"with teacher {self.teacher!r}")
         if self.save_steps < 0:
             raise ValueError(f"save_steps must be 0 (no checkpoints) or positive, got {self.save_steps}")
         if self.epochs <= 0 and self.max_steps <= 0:
@@ -266,8 +272,9 @@ def train(config: TrainingConfig, log: Any = print) -> tuple[StanceModel, dict[s
     label2id = {l: i for i, l in enumerate(model.labels)}
     dataset = _tokenized(model, train_records, label2id, Dataset)
     if config.teacher:
-        dataset = dataset.add_column("teacher_probs", teacher_probabilities(config.teacher, train_records,
-                                                                            model.labels, config.eval_batch_size, log).tolist())
+        dataset = dataset.add_column("teacher_probs", teacher_probabilities(
+            config.teacher, train_records, model.labels, config.eval_batch_size, log,
+            scores_file=config.teacher_scores).tolist())
     weights = None
     if config.class_balance:
         counts = np.bincount([label2id[r.label] for r in train_records], minlength=len(label2id)).astype(float)
@@ -473,25 +480,97 @@ def calibrate(model: StanceModel, records: Sequence[StanceRecord], batch_size: i
 
 
 def teacher_probabilities(teacher: str | Path, records: Sequence[StanceRecord], labels: Sequence[str],
-                          batch_size: int = 64, log: Any = print) -> np.ndarray:
+                          batch_size: int = 64, log: Any = print,
+                          scores_file: str | Path | None = None) -> np.ndarray:
     """The probabilities a saved model or ensemble (``teacher``) gives each record's pair, columns in
     ``labels`` order; each distinct pair is scored once (oversampled records repeat).
+
+    With ``scores_file`` (a ``.npz``), the pairs this same teacher already scored there are read back instead of
+    scored again, and new scores are added to it: a resumed run, another student or another machine (the file is
+    small; the teacher's base need not be there when every pair is in it) skips the teacher's pass. A file written
+    by another teacher, or by this one before its weights or settings changed, is refused.
 
     Example:
         >>> teacher_probabilities("models/default", records, ["support", "oppose", "neutral"]).shape
         (len(records), 3)
     """
-    teacher_model = StanceModel.from_pretrained(teacher)
-    if sorted(teacher_model.labels) != sorted(labels):
-        raise ValueError(f"teacher {teacher} has labels {teacher_model.labels}, the student {list(labels)}")
-    pairs = [r.to_pair(teacher_model.encoding) for r in records]
-    distinct = list(dict.fromkeys(pairs))
-    started = time.time()
-    probs = teacher_model.predict_proba(distinct, batch_size)
-    log(f"teacher {teacher}: {len(distinct)} distinct pairs scored in {time.time() - started:.0f} s")
-    order = [teacher_model.labels.index(label) for label in labels]
-    row = {pair: probs[i, order] for i, pair in enumerate(distinct)}
-    return np.stack([row[p] for p in pairs]).astype(np.float32)
+    fingerprint = _teacher_fingerprint(teacher)
+    teacher_model = None
+    if scores_file is not None and Path(scores_file).is_file():
+        encoding, teacher_labels, known = _read_teacher_scores(Path(scores_file), fingerprint, teacher)
+    else:
+        teacher_model = StanceModel.from_pretrained(teacher)
+        encoding, teacher_labels, known = teacher_model.encoding, list(teacher_model.labels), {}
+    if sorted(teacher_labels) != sorted(labels):
+        raise ValueError(f"teacher {teacher} has labels {teacher_labels}, the student {list(labels)}")
+    pairs = [r.to_pair(encoding) for r in records]
+    keys = [_pair_key(p) for p in pairs]
+    todo = list(dict.fromkeys(p for p, k in zip(pairs, keys) if k not in known))
+    if todo:
+        if teacher_model is None:
+            teacher_model = StanceModel.from_pretrained(teacher)
+        started = time.time()
+        probs = teacher_model.predict_proba(todo, batch_size)
+        log(f"teacher {teacher}: {len(todo)} distinct pairs scored in {time.time() - started:.0f} s")
+        known.update((_pair_key(p), probs[i]) for i, p in enumerate(todo))
+        if scores_file is not None:
+            _write_teacher_scores(Path(scores_file), fingerprint, encoding, teacher_labels, known)
+            log(f"teacher {teacher}: {len(known)} pairs' scores kept in {scores_file}")
+    else:
+        log(f"teacher {teacher}: all {len(set(keys))} distinct pairs read from {scores_file}")
+    order = [teacher_labels.index(label) for label in labels]
+    return np.stack([known[k][order] for k in keys]).astype(np.float32)
+
+
+def _teacher_fingerprint(teacher: str | Path) -> str:
+    """A hash of what makes the teacher's probabilities: its settings and every weights file in its folder."""
+    import hashlib
+
+    root = Path(teacher)
+    digest = hashlib.sha256()
+    for file in sorted(root.rglob("*")):
+        if file.is_file() and (file.name == STANCE_CONFIG or file.suffix == ".safetensors"):
+            digest.update(file.relative_to(root).as_posix().encode("utf-8") + b"\0")
+            digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def _pair_key(pair: tuple[str, str]) -> str:
+    import hashlib
+
+    return hashlib.blake2b(f"{pair[0]}\x1f{pair[1]}".encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _read_teacher_scores(path: Path, fingerprint: str, teacher: str | Path
+                         ) -> tuple[EncodingConfig, list[str], dict[str, np.ndarray]]:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            stored = str(data["fingerprint"])
+            encoding = EncodingConfig.from_dict(json.loads(str(data["encoding"])))
+            labels = [str(x) for x in data["labels"]]
+            keys, probs = data["keys"], data["probs"]
+    except (OSError, KeyError, ValueError) as error:
+        raise ValueError(f"teacher_scores {path} is not a file of teacher scores ({error}); delete it") from error
+    if stored != fingerprint:
+        raise ValueError(f"teacher_scores {path} holds another teacher's scores (or {teacher}'s before its weights "
+                         "or settings changed): delete it, or set teacher_scores to another file")
+    if probs.shape != (len(keys), len(labels)):
+        raise ValueError(f"teacher_scores {path}: {probs.shape} probabilities for {len(keys)} pairs and "
+                         f"{len(labels)} labels; delete it")
+    return encoding, labels, {str(k): p for k, p in zip(keys, probs)}
+
+
+def _write_teacher_scores(path: Path, fingerprint: str, encoding: EncodingConfig, labels: Sequence[str],
+                          scores: dict[str, np.ndarray]) -> None:
+    """Write the scores to ``path`` whole or not at all (a file beside it, then renamed)."""
+    import os
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial.npz")
+    np.savez_compressed(partial, fingerprint=np.array(fingerprint), encoding=np.array(json.dumps(encoding.to_dict())),
+                        labels=np.array(list(labels)), keys=np.array(list(scores)),
+                        probs=np.stack(list(scores.values())).astype(np.float32))
+    os.replace(partial, path)
 
 
 def _tokenized(model: StanceModel, records: list[StanceRecord], label2id: dict[str, int], dataset_cls: Any) -> Any:

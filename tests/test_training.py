@@ -220,7 +220,9 @@ def test_a_student_learns_from_a_teachers_probabilities(tiny_base_dir, tmp_path,
 
     monkeypatch.setattr(torch.nn.functional, "cross_entropy", recording)
     student, metrics = train(TrainingConfig(output_dir=str(tmp_path / "s"), teacher=str(tmp_path / "t"),
-                                            distill_weight=0.7, **common), log=seen.append)
+                                            distill_weight=0.7, teacher_scores=str(tmp_path / "scores.npz"),
+                                            **common), log=seen.append)
+    assert (tmp_path / "scores.npz").is_file()
     # every training step scores the gold labels and the teacher's probabilities (soft, float targets)
     assert targets.count(torch.float32) == 2 and targets.count(torch.int64) >= 2
     assert any(line.startswith("teacher ") for line in seen) and metrics["config"]["teacher"] == str(tmp_path / "t")
@@ -228,6 +230,52 @@ def test_a_student_learns_from_a_teachers_probabilities(tiny_base_dir, tmp_path,
         TrainingConfig(teacher=str(tmp_path / "nowhere")).validate()
     with pytest.raises(ValueError, match="distill_weight"):
         TrainingConfig(distill_weight=1.5).validate()
+
+
+def test_teacher_scores_are_kept_and_read_back_without_the_teacher(tiny_base_dir, tmp_path, monkeypatch):
+    import json
+
+    import stance.training as training
+    from stance.training import teacher_probabilities
+
+    common = dict(base_model=str(tiny_base_dir), corpus_dir=str(ROOT / "corpus"), sources={"corpus": 12},
+                  eval_sources=["corpus"], max_eval_records=8, method="lora", pooling="mention",
+                  lora_target_modules=["query", "value"], lora_modules_to_save=["head"], max_steps=1, batch_size=4,
+                  max_length=64, calibrate=False)
+    train(TrainingConfig(output_dir=str(tmp_path / "t"), **common), log=lambda *a: None)
+    records = load_training_data(TrainingConfig(**common), "train")["corpus"]
+    labels = ["support", "oppose", "neutral"]
+    scores = tmp_path / "kept" / "scores.npz"
+    first = teacher_probabilities(tmp_path / "t", records[:8], labels, log=lambda *a: None, scores_file=scores)
+    assert scores.is_file()
+    # read back: the teacher is never loaded, the numbers are the same, the order follows the labels asked for
+    loads = []
+    real_load = training.StanceModel.from_pretrained
+    monkeypatch.setattr(training.StanceModel, "from_pretrained",
+                        staticmethod(lambda *a, **k: loads.append(a) or real_load(*a, **k)))
+    seen = []
+    again = teacher_probabilities(tmp_path / "t", records[:8], labels[::-1], log=seen.append, scores_file=scores)
+    assert loads == [] and any("read from" in line for line in seen)
+    np.testing.assert_allclose(again, first[:, ::-1], atol=1e-6)
+    # new pairs: only they are scored, and the file grows to hold them
+    more = teacher_probabilities(tmp_path / "t", records, labels, log=seen.append, scores_file=scores)
+    assert len(loads) == 1 and any(line.startswith("teacher ") and " 4 distinct pairs scored" in line for line in seen)
+    np.testing.assert_allclose(more[:8], first, atol=1e-6)
+    with np.load(scores, allow_pickle=False) as data:
+        assert len(data["keys"]) == 12
+    # the teacher changed (another temperature): its old scores are refused, by name
+    config_file = tmp_path / "t" / "stance_config.json"
+    settings = json.loads(config_file.read_text())
+    config_file.write_text(json.dumps({**settings, "temperature": settings["temperature"] + 1.0}))
+    with pytest.raises(ValueError, match="another teacher"):
+        teacher_probabilities(tmp_path / "t", records, labels, log=lambda *a: None, scores_file=scores)
+    (tmp_path / "junk.npz").write_bytes(b"not numpy")
+    with pytest.raises(ValueError, match="not a file of teacher scores"):
+        teacher_probabilities(tmp_path / "t", records, labels, log=lambda *a: None, scores_file=tmp_path / "junk.npz")
+    with pytest.raises(ValueError, match="teacher_scores"):
+        TrainingConfig(teacher_scores="scores.npz").validate()
+    with pytest.raises(ValueError, match="teacher_scores"):
+        TrainingConfig(teacher=str(tmp_path / "t"), teacher_scores="scores.json").validate()
 
 
 def test_the_collator_keeps_teacher_probabilities(tiny_base_dir):

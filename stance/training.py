@@ -510,16 +510,25 @@ def teacher_probabilities(teacher: str | Path, records: Sequence[StanceRecord], 
         if teacher_model is None:
             teacher_model = StanceModel.from_pretrained(teacher)
         started = time.time()
-        probs = teacher_model.predict_proba(todo, batch_size)
+        # with a scores file, score in chunks and keep each one: a run stopped during the teacher's pass keeps
+        # what it scored
+        step = _TEACHER_CHUNK if scores_file is not None else len(todo)
+        for start in range(0, len(todo), step):
+            chunk = todo[start:start + step]
+            probs = teacher_model.predict_proba(chunk, batch_size)
+            known.update((_pair_key(p), probs[i]) for i, p in enumerate(chunk))
+            if scores_file is not None:
+                _write_teacher_scores(Path(scores_file), fingerprint, encoding, teacher_labels, known)
+                log(f"teacher {teacher}: {start + len(chunk)} of {len(todo)} pairs scored in "
+                    f"{time.time() - started:.0f} s, {len(known)} kept in {scores_file}")
         log(f"teacher {teacher}: {len(todo)} distinct pairs scored in {time.time() - started:.0f} s")
-        known.update((_pair_key(p), probs[i]) for i, p in enumerate(todo))
-        if scores_file is not None:
-            _write_teacher_scores(Path(scores_file), fingerprint, encoding, teacher_labels, known)
-            log(f"teacher {teacher}: {len(known)} pairs' scores kept in {scores_file}")
     else:
         log(f"teacher {teacher}: all {len(set(keys))} distinct pairs read from {scores_file}")
     order = [teacher_labels.index(label) for label in labels]
     return np.stack([known[k][order] for k in keys]).astype(np.float32)
+
+
+_TEACHER_CHUNK = 2048  # pairs the teacher scores between two writes of its scores file
 
 
 def _teacher_fingerprint(teacher: str | Path) -> str:

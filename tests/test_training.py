@@ -257,10 +257,12 @@ def test_teacher_scores_are_kept_and_read_back_without_the_teacher(tiny_base_dir
     again = teacher_probabilities(tmp_path / "t", records[:8], labels[::-1], log=seen.append, scores_file=scores)
     assert loads == [] and any("read from" in line for line in seen)
     np.testing.assert_allclose(again, first[:, ::-1], atol=1e-6)
-    # new pairs: only they are scored, and the file grows to hold them
+    # new pairs: only they are scored (in chunks, the file written after each), and the file grows to hold them
+    monkeypatch.setattr(training, "_TEACHER_CHUNK", 3)
     more = teacher_probabilities(tmp_path / "t", records, labels, log=seen.append, scores_file=scores)
     assert len(loads) == 1 and any(line.startswith("teacher ") and " 4 distinct pairs scored" in line for line in seen)
     np.testing.assert_allclose(more[:8], first, atol=1e-6)
+    assert [line.split(" of ")[0].rsplit(" ", 1)[1] for line in seen if " kept in " in line] == ["3", "4"]
     with np.load(scores, allow_pickle=False) as data:
         assert len(data["keys"]) == 12
     # the teacher changed (another temperature): its old scores are refused, by name

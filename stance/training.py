@@ -505,7 +505,8 @@ def teacher_probabilities(teacher: str | Path, records: Sequence[StanceRecord], 
         raise ValueError(f"teacher {teacher} has labels {teacher_labels}, the student {list(labels)}")
     pairs = [r.to_pair(encoding) for r in records]
     keys = [_pair_key(p) for p in pairs]
-    todo = list(dict.fromkeys(p for p, k in zip(pairs, keys) if k not in known))
+    # shortest first, so every chunk pads as little as one pass over all of them would
+    todo = sorted(dict.fromkeys(p for p, k in zip(pairs, keys) if k not in known), key=lambda p: len(p[0]) + len(p[1]))
     if todo:
         if teacher_model is None:
             teacher_model = StanceModel.from_pretrained(teacher)

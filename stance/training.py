@@ -494,7 +494,7 @@ def teacher_probabilities(teacher: str | Path, records: Sequence[StanceRecord], 
         >>> teacher_probabilities("models/default", records, ["support", "oppose", "neutral"]).shape
         (len(records), 3)
     """
-    fingerprint = _teacher_fingerprint(teacher)
+    fingerprint = _teacher_fingerprint(teacher) if scores_file is not None else ""
     teacher_model = None
     if scores_file is not None and Path(scores_file).is_file():
         encoding, teacher_labels, known = _read_teacher_scores(Path(scores_file), fingerprint, teacher)
@@ -505,8 +505,9 @@ def teacher_probabilities(teacher: str | Path, records: Sequence[StanceRecord], 
         raise ValueError(f"teacher {teacher} has labels {teacher_labels}, the student {list(labels)}")
     pairs = [r.to_pair(encoding) for r in records]
     keys = [_pair_key(p) for p in pairs]
-    # shortest first, so every chunk pads as little as one pass over all of them would
-    todo = sorted(dict.fromkeys(p for p, k in zip(pairs, keys) if k not in known), key=lambda p: len(p[0]) + len(p[1]))
+    # the distinct pairs not yet scored, shortest first (so every chunk pads as little as one pass would)
+    todo = sorted({k: p for p, k in zip(pairs, keys) if k not in known}.items(),
+                  key=lambda item: len(item[1][0]) + len(item[1][1]))
     if todo:
         if teacher_model is None:
             teacher_model = StanceModel.from_pretrained(teacher)
@@ -516,8 +517,8 @@ def teacher_probabilities(teacher: str | Path, records: Sequence[StanceRecord], 
         step = _TEACHER_CHUNK if scores_file is not None else len(todo)
         for start in range(0, len(todo), step):
             chunk = todo[start:start + step]
-            probs = teacher_model.predict_proba(chunk, batch_size)
-            known.update((_pair_key(p), probs[i]) for i, p in enumerate(chunk))
+            probs = teacher_model.predict_proba([pair for _, pair in chunk], batch_size)
+            known.update((key, probs[i]) for i, (key, _) in enumerate(chunk))
             if scores_file is not None:
                 _write_teacher_scores(Path(scores_file), fingerprint, encoding, teacher_labels, known)
                 log(f"teacher {teacher}: {start + len(chunk)} of {len(todo)} pairs scored in "
@@ -541,7 +542,9 @@ def _teacher_fingerprint(teacher: str | Path) -> str:
     for file in sorted(root.rglob("*")):
         if file.is_file() and (file.name == STANCE_CONFIG or file.suffix == ".safetensors"):
             digest.update(file.relative_to(root).as_posix().encode("utf-8") + b"\0")
-            digest.update(file.read_bytes())
+            with file.open("rb") as stream:
+                for block in iter(lambda: stream.read(1 << 20), b""):
+                    digest.update(block)
     return digest.hexdigest()
 
 

@@ -4,7 +4,9 @@ weights, LoRA or full fine-tuning, temperature scaling on dev, metrics and a gen
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
+import os
 import random
 import shutil
 import time
@@ -535,8 +537,6 @@ _TEACHER_CHUNK = 2048  # pairs the teacher scores between two writes of its scor
 
 def _teacher_fingerprint(teacher: str | Path) -> str:
     """A hash of what makes the teacher's probabilities: its settings and every weights file in its folder."""
-    import hashlib
-
     root = Path(teacher)
     digest = hashlib.sha256()
     for file in sorted(root.rglob("*")):
@@ -549,8 +549,6 @@ def _teacher_fingerprint(teacher: str | Path) -> str:
 
 
 def _pair_key(pair: tuple[str, str]) -> str:
-    import hashlib
-
     return hashlib.blake2b(f"{pair[0]}\x1f{pair[1]}".encode("utf-8"), digest_size=16).hexdigest()
 
 
@@ -576,8 +574,6 @@ def _read_teacher_scores(path: Path, fingerprint: str, teacher: str | Path
 def _write_teacher_scores(path: Path, fingerprint: str, encoding: EncodingConfig, labels: Sequence[str],
                           scores: dict[str, np.ndarray]) -> None:
     """Write the scores to ``path`` whole or not at all (a file beside it, then renamed)."""
-    import os
-
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial.npz")
     np.savez_compressed(partial, fingerprint=np.array(fingerprint), encoding=np.array(json.dumps(encoding.to_dict())),

@@ -243,6 +243,14 @@ def surface_forms(actor: Actor) -> list[tuple[str, str]]:
     return unique
 
 
+def _short_form_of(short: str, name: str) -> bool:
+    """Whether ``short`` is how a text shortens the organisation ``name``: its initials ("BMA" for "British Medical
+    Association") or its last words ("Sabadell" for "Banco Sabadell"; not "Texas" for "University of Texas")."""
+    if short in _initials(name):
+        return True
+    return len(short) > 2 and name.endswith(" " + short) and " of " not in name and name.count(" ") <= 3
+
+
 def _initials(name: str) -> list[str]:
     """"Tax Policy Center" -> "TPC", "Bharatiya Janata Party" -> "BJP", "U.S. Citizenship and Immigration
     Services" -> "USCIS" and "U.S.C.I.S.": names of three or more words."""
@@ -439,6 +447,18 @@ class ActorFinder:
                 person = clusters[surnames[c["name"]]]
                 person["surfaces"] += [s for s in c["surfaces"] if s not in person["surfaces"]]
                 order.remove(key)
+        # an organisation's initials or last words, found on their own, are that organisation ("BMA" and "British
+        # Medical Association", "Sabadell" and "Banco Sabadell") when exactly one found name fits
+        for key in list(order):
+            c = clusters[key]
+            if c["kind"] == "person" or _lexicon_canonical(c["name"]):
+                continue
+            owners = [k for k in order if k != key and clusters[k]["kind"] != "person"
+                      and _short_form_of(c["name"], clusters[k]["name"])]
+            if len(owners) == 1:
+                owner = clusters[owners[0]]
+                owner["surfaces"] += [s for s in c["surfaces"] if s not in owner["surfaces"]]
+                order.remove(key)
         return [Actor(c["name"], [s for s in c["surfaces"] if s != c["name"]], c["kind"])
                 for c in (clusters[k] for k in order)]
 
@@ -466,7 +486,14 @@ class ActorFinder:
         # ("Conservatives", "GOP", "the Kremlin"), except generic words ("lawmakers", "the bloc").
         for sentence in sentences:
             for m in _lexicon_regex().finditer(sentence):
-                found.append((m.group(0), "LEX"))
+                if not _modifies_next_word(sentence, m.start(), m.end()):
+                    found.append((m.group(0), "LEX"))
+                    continue
+                # "Social Democrats", "Christian Democratic Union": the whole name is the actor
+                before = re.search(r"([\w’']+)\s+$", sentence[:m.start()])
+                if before and before.group(1) in _NOT_PARTY_BEFORE:
+                    after = re.match(r"(?:\s+[A-Z][\w’'-]+)*", sentence[m.end():]).group(0)
+                    found.append((sentence[before.start(1):m.end()] + after, "ORG"))
         if nlp is not None:
             return found
         for sentence in sentences:  # without spaCy: people named with a title
@@ -532,11 +559,14 @@ class ActorFinder:
     def _explicit(self, sentence: str, patterns: list[tuple[re.Pattern[str], str, str]]) -> list[Mention]:
         if _CREDIT_LINE.match(sentence):
             return []  # "(Reporting by ... in Riyadh; Editing by ...)": places, not actors
+        opening = dateline_end(sentence)  # "LISBON (Reuters) -": a place and an agency, not actors
         candidates: list[Mention] = []
         for regex, name, kind in patterns:
             for m in regex.finditer(sentence):
                 start, end = m.start(), m.end()
                 if kind in ("demonym", "capital", "alias", "person_alias", "name") and _part_of_longer_name(sentence, start, end, kind):
+                    continue
+                if start < opening or _modifies_next_word(sentence, start, end):
                     continue
                 mkind = kind
                 if kind in ("demonym", "alias", "capital") and _names_a_person(sentence[end:]):
@@ -646,6 +676,25 @@ _PEOPLE_PLURAL = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, lexicon.PE
                             + r"|nobody|no one|anyone|anybody|everyone|everybody|someone)\b"
                             r"|(?-i:\b[a-z]{2,}(?:ers|ists)\b|\b[Tt]he [A-Z][a-z]+s\b)", re.IGNORECASE)
 _CREDIT_LINE = re.compile(r"^\W*(?:Reporting|Additional reporting|Writing|Editing|Compiled) by\b")
+# a dateline opening a story: "WASHINGTON —", "JEFFERSON CITY, Mo. (AP) -", "McALLEN, Texas:", "(Reuters) -"
+_DATELINE = re.compile(r"^\s*(?P<place>(?:(?:Mc)?[A-Z][A-Z.’'-]+\s+)*(?:Mc)?[A-Z][A-Z.’'-]+)?"
+                       r"(?(place)(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)"
+                       r"\s*(?P<agency>\([A-Z][\w.&’' -]{0,40}\))?\s*(?:[-—–]+|:)\s+")
+# after "Senate" or "House" these words make the chamber a modifier: "Senate Democrats", "House Speaker X",
+# "Senate Majority Leader X", "the House Judiciary Committee" are not the chamber itself
+_CHAMBERS = {"senate", "house", "assembly", "congress", "parliament", "legislature", "commons"}
+_CHAMBER_MODIFIED = {"Democrats", "Democrat", "Democratic", "Republicans", "Republican", "GOP", "Majority",
+                     "Minority", "Leader", "Speaker", "President", "Chairman", "Chairwoman", "Chair", "Whip",
+                     "Committee", "Subcommittee", "committee", "subcommittee", "panel", "Caucus", "caucus",
+                     "candidate", "candidates", "race", "seat", "hearing", "Conservatives", "Liberals"}
+# a party's one-word name inside another name or a title: "Social Democrats", "Christian Democratic Union",
+# "Democratic Republic of Congo", "Labour Minister", "Labor Department"
+_PARTY_WORDS = {"Democrats", "Democrat", "Democratic", "Republicans", "Republican", "Labour", "Labor",
+                "Conservatives", "Conservative", "Liberal", "Liberals"}
+_NOT_PARTY_BEFORE = {"Social", "Christian", "Free", "Sweden", "New", "People’s", "People's", "National", "Swiss",
+                     "European", "Progressive", "United", "Socialist", "Young"}
+_NOT_PARTY_AFTER = {"Minister", "Ministry", "Secretary", "Department", "Day", "Code", "Republic", "Unionist",
+                    "Union", "Alliance", "Front", "Movement", "Forum", "Court", "Office", "Statistics"}
 # a verb of saying right before a pronoun: "... said they", "... says that he"
 # (unless a plural sayer reports on one person: "Critics say he ...")
 _SAID_BEFORE = re.compile(r"(?P<sayer>\b[\w’'-]+)\s+(?:have\s+|has\s+)?(?:said|says|say|argued|argues|argue|insisted|"
@@ -811,6 +860,42 @@ def _part_of_longer_name(sentence: str, start: int, end: int, kind: str) -> bool
         if before and before.group(1) not in ("President", "Minister", "Secretary", "King", "Queen", "Prince",
                                               "Government", "Republic", "Kingdom", "State", "People", "Members", "Member"):
             return True  # "Sea of Japan", "Bank of England" (but "Members of Congress" are Congress)
+    return False
+
+
+def dateline_end(sentence: str) -> int:
+    """Where the dateline that opens ``sentence`` ends (0 without one).
+
+    Example:
+        >>> s = "JEFFERSON CITY, Mo. (AP) - Gov. Ray Donnelly said no."
+        >>> s[dateline_end(s):]
+        'Gov. Ray Donnelly said no.'
+    """
+    m = _DATELINE.match(sentence)
+    if not m or not (m.group("place") or m.group("agency")):
+        return 0
+    place = m.group("place")
+    if place and not m.group("agency") and _lexicon_canonical(place.replace(".", "")) in lexicon.ORGANIZATIONS:
+        return 0  # "NATO: allies agree ...": an organisation opening a headline, not a place
+    return m.end()
+
+
+def _modifies_next_word(sentence: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` only qualify the next word: a chamber before a party or a title
+    ("Senate Democrats", "House Speaker"), a party's name in another name or a title ("Social Democrats",
+    "Labour Minister")."""
+    text = sentence[start:end]
+    after = re.match(r"[\s-]+([\w’']+)", sentence[end:])
+    following = after.group(1) if after else ""
+    if _bare(text) in _CHAMBERS and following in _CHAMBER_MODIFIED:
+        return True
+    words = text.split()
+    if words and words[0] in _PARTY_WORDS:
+        before = re.search(r"([\w’']+)\s+$", sentence[:start])
+        if before and before.group(1) in _NOT_PARTY_BEFORE:
+            return True
+    if words and words[-1] in _PARTY_WORDS and following in _NOT_PARTY_AFTER:
+        return True
     return False
 
 

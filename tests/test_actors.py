@@ -1,6 +1,6 @@
 import pytest
 
-from stance.actors import ActorFinder, guess_kind, parse_actors, surface_forms
+from stance.actors import ActorFinder, _short_form_of, dateline_end, guess_kind, parse_actors, surface_forms
 
 finder = ActorFinder(use_ner=False)
 
@@ -355,3 +355,64 @@ def test_possessive_company_names_and_dotted_initials():
                 ["Dick’s Sporting Goods", "U.S. Citizenship and Immigration Services"])
     assert got == [[("Dick’s Sporting Goods", "Dick’s")],
                    [("U.S. Citizenship and Immigration Services", "U.S.C.I.S.")]]
+
+
+@pytest.mark.parametrize("sentence, rest", [
+    ("WASHINGTON — Senate Democrats unveiled a bill.", "Senate Democrats unveiled a bill."),
+    ("JEFFERSON CITY, Mo. (AP) - Gov. Ray Donnelly said no.", "Gov. Ray Donnelly said no."),
+    ("McALLEN, Texas: Standing on a levee, he waved.", "Standing on a levee, he waved."),
+    ("LISBON (Reuters) - Portugal's far-right party acted.", "Portugal's far-right party acted."),
+    ("(Reuters) - Portugal acted.", "Portugal acted."),
+    ("NATO: allies agree to a new office.", "NATO: allies agree to a new office."),
+    ("Mr. Obama - never one to hurry - waited.", "Mr. Obama - never one to hurry - waited."),
+    ("Paris said no.", "Paris said no."),
+])
+def test_dateline_end(sentence, rest):
+    assert sentence[dateline_end(sentence):] == rest
+
+
+def test_a_dateline_names_no_actor():
+    sents = ["LISBON (Reuters) - Portugal's parliament voted on Wednesday.", "BEIJING — Chinese officials were silent."]
+    got = found(sents, {"Reuters": [], "Portugal": [], "China": []})
+    assert got == [[("Portugal", "Portugal")], [("China", "Chinese")]]
+
+
+def test_a_chamber_before_a_party_or_title_is_not_the_chamber():
+    sents = ["Senate Democrats unveiled the bill, and Senate Majority Leader Tom Hale backed it.",
+             "House Republicans objected, but the Senate passed it."]
+    got = found(sents, {"United States Senate": [], "Democratic Party": [], "Republican Party": [], "Tom Hale": []})
+    assert got[0] == [("Democratic Party", "Democrats"), ("Tom Hale", "Leader Tom Hale")]
+    assert got[1] == [("Republican Party", "Republicans"), ("United States Senate", "the Senate")]
+
+
+def test_a_party_word_inside_another_name_or_a_title_is_not_the_party():
+    sents = ["The Social Democrats and the Christian Democratic Union backed it; Democrats in Washington did not.",
+             "Labour Minister Jane Byrne defended the plan, which Labour MPs opposed.",
+             "The Democratic Republic of Congo abstained."]
+    got = found(sents, {"Democratic Party": [], "Labour Party": [], "Jane Byrne": []})
+    assert got[0] == [("Democratic Party", "Democrats")]
+    assert got[1] == [("Jane Byrne", "Minister Jane Byrne"), ("Labour Party", "Labour")]
+    assert got[2] == []
+
+
+def test_discovery_finds_whole_party_names_and_folds_short_forms():
+    f = ActorFinder(use_ner=False)
+    names = [a.name for a in f.discover(["The Social Democrats backed it.", "The Christian Democratic Union did not."])]
+    assert "Social Democrats" in names and "Christian Democratic Union" in names and "Democratic Party" not in names
+    f = ActorFinder(use_ner=True)
+    if f._spacy() is None:
+        pytest.skip("spaCy model not installed")
+    sents = ["The British Medical Association said on Monday that the plan would fail.",
+             "The BMA, which represents doctors, said it would ballot members."]
+    actors = {a.name: a.aliases for a in f.discover(sents)}
+    assert "BMA" not in actors and "BMA" in actors.get("British Medical Association", [])
+    assert [[m.actor for m in ms] for ms in f.find(sents, f.discover(sents))] == \
+        [["British Medical Association"], ["British Medical Association"]]
+
+
+@pytest.mark.parametrize("short, name, expected", [
+    ("BMA", "British Medical Association", True), ("Sabadell", "Banco Sabadell", True),
+    ("Commission", "European Commission", True), ("Texas", "University of Texas", False),
+    ("Bank", "Bank", False), ("AP", "Associated Press", False)])
+def test_short_form_of(short, name, expected):
+    assert _short_form_of(short, name) is expected

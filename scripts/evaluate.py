@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-root", default="../shared/data")
     parser.add_argument("--corpus-dir", default="corpus")
     parser.add_argument("--seed-dir", default="../shared/seed")
-    parser.add_argument("--only", nargs="*", default=None, help="datasets corpus seesaw seed")
+    parser.add_argument("--only", nargs="*", default=None, help="datasets corpus found-actors seesaw seed")
     parser.add_argument("--max-records", type=int, default=2000, help="per public dataset")
     parser.add_argument("--seesaw-split", choices=["train", "dev", "test"], default=None,
                         help="score one part of SEESAW's stories (for research models trained on its train part)")
@@ -51,11 +51,15 @@ def summary_table(m: dict) -> str:
     for name, x in m.get("datasets", {}).items():
         row(f"{name} (test)", x, "2-way" if set(x["labels"]) <= {"support", "oppose"} else "3-way")
     for key, label in (("corpus_dev", "team corpus dev, actors with aliases"),
-                       ("corpus_dev_names_only", "team corpus dev, canonical names only")):
+                       ("corpus_dev_names_only", "team corpus dev, canonical names only"),
+                       ("corpus_dev_found_actors", "team corpus dev, actors found by the library")):
         if key in m:
             f = m[key]["actor_finding"]
+            found = (f"; {f['actors_found']} actors found, {f['actors_matching_none']} matching no labelled one"
+                     if "actors_found" in f else "")
             row(label, m[key], f"3-way; actor finding P {f['precision']:.3f} R {f['recall']:.3f}; "
-                               f"document accuracy {m[key]['document_accuracy']:.3f} ({m[key]['document_actors']} actors)")
+                               f"document accuracy {m[key]['document_accuracy']:.3f} ({m[key]['document_actors']} actors)"
+                               + found)
     if "seesaw" in m:
         split = m["seesaw"].get("split", "all")
         row("SEESAW dev (real news)" + ("" if split == "all" else f", {split} stories"), m["seesaw"], f"support vs oppose; actor found in {m['seesaw']['actor_found']:.1%} "

@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     e.add_argument("--data-root", default="../shared/data")
     e.add_argument("--corpus-dir", default="corpus")
     e.add_argument("--seed-dir", default="../shared/seed")
-    e.add_argument("--only", nargs="*", default=None, help="parts to run: datasets corpus seesaw seed")
+    e.add_argument("--only", nargs="*", default=None, help="parts to run: datasets corpus found-actors seesaw seed")
     e.add_argument("-o", "--output", default=None, help="write the metrics JSON here")
     e.add_argument("--plots", default=None, help="folder for confusion-matrix pictures")
 

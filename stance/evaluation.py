@@ -11,6 +11,7 @@ import numpy as np
 
 from .data.records import StanceRecord
 from .model import StanceModel, softmax
+from .schema import Mention
 
 
 def classification_metrics(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str],
@@ -121,22 +122,50 @@ def evaluate_records(model: StanceModel, records: Sequence[StanceRecord], batch_
     return classification_metrics(y_true, y_pred, labels, probs)
 
 
-def evaluate_corpus_documents(detector: Any, documents: Iterable[dict], with_aliases: bool = True) -> dict[str, Any]:
+def evaluate_corpus_documents(detector: Any, documents: Iterable[dict], with_aliases: bool = True,
+                              find_actors: bool = False) -> dict[str, Any]:
     """Run the full pipeline over corpus documents (as sentence lists) and score it.
 
     Reports 3-way sentence-level metrics over the gold (sentence, actor) pairs that the pipeline found,
     actor finding precision/recall per (sentence, actor), and document-level accuracy per actor (gold
     document label: the majority non-neutral label of its sentences, neutral if none).
+
+    The actors are given with their aliases, or by canonical name only (``with_aliases=False``); with
+    ``find_actors=True`` none is given: the library finds them (``actors=None``, as a user who names no actor
+    runs it), and each found actor stands for the labelled actor whose mentions its own overlap most
+    (:func:`match_found_actors`). A found actor that matches none, or a second one for the same labelled
+    actor in a sentence, counts as spurious.
     """
     y_true, y_pred, probs = [], [], []
     found = missed = spurious = 0
     doc_true, doc_pred = [], []
+    found_actors_n = unmatched_actors = 0
     labels = detector.model.labels
     for doc in documents:
-        actors = doc["actors"] if with_aliases else list(doc["actors"])
-        res = detector.predict(doc["sentences"], doc["proposal"], actors=actors)
-        predicted = {(s.index, st.actor): st for s in res.sentences for st in s.stances}
         gold = {(st["sentence"], st["actor"]): st["label"] for st in doc["stances"]}
+        if find_actors:
+            discovered = detector.actor_finder.discover(doc["sentences"])
+            res = detector.predict(doc["sentences"], doc["proposal"], actors=discovered or None)
+            mentions = detector.actor_finder.find(doc["sentences"], discovered) if discovered else []
+            votes = _overlap_votes(doc, mentions)
+            stands_for = _most_voted(votes)
+            primary = {g: max((a for a in votes if stands_for[a] == g), key=lambda a: votes[a][g])
+                       for g in set(stands_for.values())}
+            mentioned = {st.actor for s in res.sentences for st in s.stances}
+            found_actors_n += len(mentioned)
+            unmatched_actors += len(mentioned - set(stands_for))
+        else:
+            actors = doc["actors"] if with_aliases else list(doc["actors"])
+            res = detector.predict(doc["sentences"], doc["proposal"], actors=actors)
+            stands_for = primary = None
+        predicted: dict[tuple[int, str], Any] = {}
+        for s in res.sentences:
+            for st in s.stances:
+                actor = st.actor if stands_for is None else stands_for.get(st.actor)
+                if actor is None or (s.index, actor) in predicted:
+                    spurious += 1
+                else:
+                    predicted[(s.index, actor)] = st
         for key, label in gold.items():
             if key in predicted:
                 found += 1
@@ -152,14 +181,49 @@ def evaluate_corpus_documents(detector: Any, documents: Iterable[dict], with_ali
             if not sentence_labels:
                 continue
             doc_true.append(gold_document_label(sentence_labels))
-            doc_pred.append(doc_actors.get(actor, "missing"))
+            shown_as = actor if primary is None else primary.get(actor)
+            doc_pred.append(doc_actors.get(shown_as, "missing"))
     out = classification_metrics(y_true, y_pred, labels, np.asarray(probs) if probs else None)
     out["actor_finding"] = {"precision": round(found / max(1, found + spurious), 4),
                             "recall": round(found / max(1, found + missed), 4), "found": found,
                             "missed": missed, "spurious": spurious}
+    if find_actors:
+        out["actor_finding"].update(actors_found=found_actors_n, actors_matching_none=unmatched_actors)
     out["document_accuracy"] = round(sum(t == p for t, p in zip(doc_true, doc_pred)) / max(1, len(doc_true)), 4)
     out["document_actors"] = len(doc_true)
     return out
+
+
+def match_found_actors(doc: dict, mentions: Sequence[Sequence[Mention]]) -> dict[str, str]:
+    """Which labelled actor of a corpus document each found actor stands for: the one whose labelled mentions
+    (``doc["stances"]``) its own mentions (``mentions[i]`` for sentence ``i``) overlap most; a found actor that
+    overlaps none is left out.
+
+    Example:
+        >>> doc = {"sentences": ["Beijing objected."], "stances": [{"sentence": 0, "actor": "China", "mention": "Beijing"}]}
+        >>> match_found_actors(doc, [[Mention("Beijing", "Beijing", 0, 7, "name")]])
+        {'Beijing': 'China'}
+    """
+    return _most_voted(_overlap_votes(doc, mentions))
+
+
+def _most_voted(votes: dict[str, dict[str, int]]) -> dict[str, str]:
+    return {found: max(v, key=v.get) for found, v in votes.items()}
+
+
+def _overlap_votes(doc: dict, mentions: Sequence[Sequence[Mention]]) -> dict[str, dict[str, int]]:
+    spans: dict[int, list[tuple[int, int, str]]] = {}
+    for st in doc["stances"]:
+        start = doc["sentences"][st["sentence"]].find(st["mention"])
+        spans.setdefault(st["sentence"], []).append((start, start + len(st["mention"]), st["actor"]))
+    votes: dict[str, dict[str, int]] = {}
+    for i, ms in enumerate(mentions):
+        for m in ms:
+            for start, end, actor in spans.get(i, []):
+                if m.start < end and start < m.end:
+                    votes.setdefault(m.actor, {}).setdefault(actor, 0)
+                    votes[m.actor][actor] += 1
+    return votes
 
 
 def gold_document_label(sentence_labels: Sequence[str]) -> str:
@@ -311,6 +375,8 @@ def evaluate_seed(detector: Any, seed_dir: str | Path, gold_file: str | Path) ->
     return out
 
 
+# what run_evaluation (scripts/evaluate.py --only ...) can score; "found-actors" is the corpus dev with no actor given
+EVALUATION_PARTS = ("datasets", "corpus", "found-actors", "seesaw", "seed")
 DATASET_PARTS = ("handeset", "directed_sentiment", "ibm_claim_stance", "perspectrum", "emergent", "fnc1", "gwsd", "basil")
 
 
@@ -327,7 +393,10 @@ def run_evaluation(model: str | Path | None = None, *, data_root: str | Path = "
     from .data.corpus import is_dev_proposal, read_corpus
     from .detector import StanceDetector
 
-    parts = list(parts or ["datasets", "corpus", "seesaw", "seed"])
+    parts = list(parts or EVALUATION_PARTS)
+    unknown = [p for p in parts if p not in EVALUATION_PARTS]
+    if unknown:
+        raise ValueError(f"unknown evaluation part(s) {unknown}: choose from {list(EVALUATION_PARTS)}")
     detector = StanceDetector.from_pretrained(model)
     out: dict[str, Any] = {"model": str(model or "default"), "temperature": detector.model.temperature,
                            "class_bias": detector.model.class_bias}
@@ -348,6 +417,13 @@ def run_evaluation(model: str | Path | None = None, *, data_root: str | Path = "
         out["corpus_dev_names_only"] = evaluate_corpus_documents(detector, docs, with_aliases=False)
         out["corpus_dev"]["documents"] = len(docs)
         log(f"corpus dev: macro-F1 {out['corpus_dev']['macro_f1']}, names only {out['corpus_dev_names_only']['macro_f1']}")
+    if "found-actors" in parts and Path(corpus_dir).exists():
+        docs = [d for d in read_corpus([corpus_dir]) if is_dev_proposal(d["proposal_id"])]
+        out["corpus_dev_found_actors"] = evaluate_corpus_documents(detector, docs, find_actors=True)
+        out["corpus_dev_found_actors"]["documents"] = len(docs)
+        f = out["corpus_dev_found_actors"]["actor_finding"]
+        log(f"corpus dev, actors found by the library: macro-F1 {out['corpus_dev_found_actors']['macro_f1']}, "
+            f"actor finding P {f['precision']} R {f['recall']}")
     if "seesaw" in parts and (data_root / "seesaw_dev").exists():
         out["seesaw"] = evaluate_seesaw(detector, data_root / "seesaw_dev", split=seesaw_split)
         out["seesaw"]["split"] = seesaw_split or "all"
@@ -365,5 +441,6 @@ def run_evaluation(model: str | Path | None = None, *, data_root: str | Path = "
 
 def _flat_metrics(out: dict[str, Any]) -> list[tuple[str, dict]]:
     flat = [(f"dataset_{k}", v) for k, v in out.get("datasets", {}).items()]
-    flat += [(k, out[k]) for k in ("corpus_dev", "corpus_dev_names_only", "seesaw", "seed") if k in out]
+    flat += [(k, out[k]) for k in ("corpus_dev", "corpus_dev_names_only", "corpus_dev_found_actors", "seesaw", "seed")
+             if k in out]
     return [(k, v) for k, v in flat if v.get("confusion_matrix")]

@@ -2,8 +2,10 @@ import numpy as np
 import pytest
 
 from stance.evaluation import (classification_metrics, evaluate_corpus_documents, expected_calibration_error,
-                               fit_temperature, fit_temperature_and_bias, gold_document_label)
+                               fit_temperature, fit_temperature_and_bias, gold_document_label, match_found_actors,
+                               run_evaluation)
 from stance.model import softmax
+from stance.schema import Mention
 
 
 def test_classification_metrics():
@@ -134,3 +136,31 @@ def test_seesaw_evaluation_scores_document_positions_against_the_cases_majority(
     out = evaluation.evaluate_seesaw(Detector(), tmp_path)
     assert out["document_actors"] == 3
     assert out["document_accuracy"] == round(1 / 3, 4)
+
+
+def test_corpus_document_evaluation_with_actors_found_by_the_library(tiny_detector):
+    doc = {"proposal": "A plan", "actors": {"France": ["the French government"], "Germany": []},
+           "sentences": ["Paris rejected the plan.", "Berlin backed it, and Spain said nothing."],
+           "stances": [{"sentence": 0, "actor": "France", "mention": "Paris", "label": "oppose"},
+                       {"sentence": 1, "actor": "Germany", "mention": "Berlin", "label": "support"}]}
+    out = evaluate_corpus_documents(tiny_detector, [doc], find_actors=True)
+    # the word lists find France (as "Paris"), Germany and Spain; Spain is labelled nowhere: one spurious pair
+    assert out["actor_finding"] == {"precision": 0.6667, "recall": 1.0, "found": 2, "missed": 0, "spurious": 1,
+                                    "actors_found": 3, "actors_matching_none": 1}
+    assert out["n"] == 2 and out["document_actors"] == 2
+    assert out["document_accuracy"] == evaluate_corpus_documents(tiny_detector, [doc])["document_accuracy"]
+
+
+def test_match_found_actors_by_overlapping_mentions():
+    doc = {"sentences": ["The BMA said no.", "The British Medical Association said no again."],
+           "stances": [{"sentence": 0, "actor": "British Medical Association", "mention": "BMA"},
+                       {"sentence": 1, "actor": "British Medical Association", "mention": "British Medical Association"}]}
+    mentions = [[Mention("BMA", "The BMA", 0, 7, "name")], [Mention("Medical Association", "Medical Association", 12, 31)]]
+    assert match_found_actors(doc, mentions) == {"BMA": "British Medical Association",
+                                                 "Medical Association": "British Medical Association"}
+    assert match_found_actors(doc, [[Mention("X", "said", 8, 12)], []]) == {}
+
+
+def test_unknown_evaluation_part_is_refused(tiny_model_dir):
+    with pytest.raises(ValueError, match="unknown evaluation part"):
+        run_evaluation(tiny_model_dir, parts=["corpuss"])

@@ -525,6 +525,7 @@ class ActorFinder:
         extra = _office_patterns(per_sentence, actors)
         if extra:
             per_sentence = [self._explicit(sentence, patterns + extra) for sentence in sentences]
+        per_sentence = [_without_member_nouns(sentence, ms, kinds) for sentence, ms in zip(sentences, per_sentence)]
         if self.resolve_references:
             in_quote = _starts_inside_quote(sentences)
             for i, sentence in enumerate(sentences):
@@ -897,6 +898,33 @@ def _modifies_next_word(sentence: str, start: int, end: int) -> bool:
     if words and words[-1] in _PARTY_WORDS and following in _NOT_PARTY_AFTER:
         return True
     return False
+
+
+# "a Michigan Democrat", "a moderate Republican", "the committee's top Democrat", "the No. 2 Republican"
+_ONE_PARTISAN = re.compile(r"(?:\b(?:a|an|one|another|fellow)\s+(?:[\w.’'-]+\s+){0,2}"
+                           r"|\b(?:top|senior|ranking|lone|only|No\.\s*\d+)\s+)$")
+
+
+def _without_member_nouns(sentence: str, mentions: list[Mention], kinds: dict[str, str]) -> list[Mention]:
+    """The mentions less a party's name used for a person named before it ("Sen. Ostrowski, a Michigan Democrat,
+    said ..."): the person is the actor there. Without that person among the actors, the party keeps it."""
+    people = [m.start for m in mentions if kinds.get(m.actor) == "person"]
+    return [m for m in mentions if not (_describes_a_person(sentence, m.start, m.end) and any(p < m.start for p in people))]
+
+
+def _describes_a_person(sentence: str, start: int, end: int) -> bool:
+    """Whether a party's singular name is a noun for one of its members: "Sen. Ostrowski, a Michigan Democrat,
+    said ...", "a Republican from Wichita", "the panel's top Democrat" (but "a senior Republican aide" speaks for
+    the party, as "a French official" for France)."""
+    if sentence[start:end] not in ("Democrat", "Republican") or not _ONE_PARTISAN.search(sentence[:start]):
+        return False
+    following = re.match(r"\s*([\w’']+)", sentence[end:])
+    return not following or not following.group(1).islower() or following.group(1) in _AFTER_A_MEMBER
+
+
+# the words that may follow "a Michigan Democrat" used as a noun
+_AFTER_A_MEMBER = {"who", "whose", "from", "of", "in", "on", "and", "with", "at", "for", "representing", "serving",
+                   "like", "but", "or", "has", "had", "is", "was", "said", "says"}
 
 
 def _one_per_actor(mentions: list[Mention]) -> list[Mention]:

@@ -416,3 +416,12 @@ def test_discovery_finds_whole_party_names_and_folds_short_forms():
     ("Bank", "Bank", False), ("AP", "Associated Press", False)])
 def test_short_form_of(short, name, expected):
     assert _short_form_of(short, name) is expected
+
+
+def test_a_party_word_for_a_person_named_before_is_that_person():
+    sents = ["Sen. Paul Ostrowski, a Michigan Democrat who sits on the panel, said no.",
+             "A senior Republican aide said the votes were not there."]
+    assert found(sents, ["Paul Ostrowski", "Democratic Party", "Republican Party"]) == \
+        [[("Paul Ostrowski", "Sen. Paul Ostrowski")], [("Republican Party", "Republican")]]
+    # without the person among the actors, the party keeps the words that describe its member
+    assert found(sents[:1], ["Democratic Party"]) == [[("Democratic Party", "Democrat")]]

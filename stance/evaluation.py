@@ -411,14 +411,14 @@ def run_evaluation(model: str | Path | None = None, *, data_root: str | Path = "
             records = list(load_source(name, folder, "test"))[:max_records]
             out["datasets"][name] = evaluate_records(detector.model, records)
             log(f"{name} test: macro-F1 {out['datasets'][name]['macro_f1']} (n={len(records)})")
-    if "corpus" in parts and Path(corpus_dir).exists():
-        docs = [d for d in read_corpus([corpus_dir]) if is_dev_proposal(d["proposal_id"])]
+    docs = ([d for d in read_corpus([corpus_dir]) if is_dev_proposal(d["proposal_id"])]
+            if {"corpus", "found-actors"} & set(parts) and Path(corpus_dir).exists() else None)
+    if "corpus" in parts and docs is not None:
         out["corpus_dev"] = evaluate_corpus_documents(detector, docs, with_aliases=True)
         out["corpus_dev_names_only"] = evaluate_corpus_documents(detector, docs, with_aliases=False)
         out["corpus_dev"]["documents"] = len(docs)
         log(f"corpus dev: macro-F1 {out['corpus_dev']['macro_f1']}, names only {out['corpus_dev_names_only']['macro_f1']}")
-    if "found-actors" in parts and Path(corpus_dir).exists():
-        docs = [d for d in read_corpus([corpus_dir]) if is_dev_proposal(d["proposal_id"])]
+    if "found-actors" in parts and docs is not None:
         out["corpus_dev_found_actors"] = evaluate_corpus_documents(detector, docs, find_actors=True)
         out["corpus_dev_found_actors"]["documents"] = len(docs)
         f = out["corpus_dev_found_actors"]["actor_finding"]

@@ -490,10 +490,10 @@ class ActorFinder:
                     found.append((m.group(0), "LEX"))
                     continue
                 # "Social Democrats", "Christian Democratic Union": the whole name is the actor
-                before = re.search(r"([\w’']+)\s+$", sentence[:m.start()])
-                if before and before.group(1) in _NOT_PARTY_BEFORE:
+                longer = _longer_party_name_start(sentence, m.start())
+                if longer is not None:
                     after = re.match(r"(?:\s+[A-Z][\w’'-]+)*", sentence[m.end():]).group(0)
-                    found.append((sentence[before.start(1):m.end()] + after, "ORG"))
+                    found.append((sentence[longer:m.end()] + after, "ORG"))
         if nlp is not None:
             return found
         for sentence in sentences:  # without spaCy: people named with a title
@@ -891,13 +891,18 @@ def _modifies_next_word(sentence: str, start: int, end: int) -> bool:
     if _bare(text) in _CHAMBERS and following in _CHAMBER_MODIFIED:
         return True
     words = text.split()
-    if words and words[0] in _PARTY_WORDS:
-        before = re.search(r"([\w’']+)\s+$", sentence[:start])
-        if before and before.group(1) in _NOT_PARTY_BEFORE:
-            return True
+    if words and words[0] in _PARTY_WORDS and _longer_party_name_start(sentence, start) is not None:
+        return True
     if words and words[-1] in _PARTY_WORDS and following in _NOT_PARTY_AFTER:
         return True
     return False
+
+
+def _longer_party_name_start(sentence: str, start: int) -> int | None:
+    """Where a longer name begins when the word before ``start`` makes a party word part of it ("Social" in
+    "Social Democrats"); None otherwise."""
+    before = re.search(r"([\w’']+)\s+$", sentence[:start])
+    return before.start(1) if before and before.group(1) in _NOT_PARTY_BEFORE else None
 
 
 # "a Michigan Democrat", "a moderate Republican", "the committee's top Democrat", "the No. 2 Republican"
